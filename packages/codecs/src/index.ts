@@ -1,0 +1,2 @@
+// Implementation arrives with its issue; see README.md.
+export {};
