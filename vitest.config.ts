@@ -1,42 +1,50 @@
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/browser/chromium.mjs';
+import { freePort } from './scripts/orthanc/ports.mjs';
 
 /**
  * Two projects: `node` (unit and integration tests beside the code, Orthanc started by the tests
  * that need it) and `browser` (`*.browser.test.ts`, in Debian's Chromium with WebGPU on SwiftShader).
  */
-export default defineConfig({
-  resolve: { conditions: ['@fovea/source'] },
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'node',
-          environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.mjs', 'bench/**/*.test.mjs'],
-          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        extends: true,
-        server: { host: '127.0.0.1' },
-        test: {
-          name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.ts'],
-          testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions }),
-            instances: [{ browser: 'chromium' }],
-            api: { host: '127.0.0.1' },
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  // The browser project's Orthanc must be known before the Vite server starts, to proxy to it.
+  const orthancPort = Number(process.env.FOVEA_BROWSER_ORTHANC_PORT) || (await freePort());
+  process.env.FOVEA_BROWSER_ORTHANC_PORT = String(orthancPort);
+  const orthanc = `http://127.0.0.1:${orthancPort}`;
+  return {
+    resolve: { conditions: ['@fovea/source'] },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.mjs', 'bench/**/*.test.mjs'],
+            exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          server: { host: '127.0.0.1', proxy: { '/dicom-web': orthanc, '/wado': orthanc } },
+          test: {
+            name: 'browser',
+            globalSetup: ['scripts/orthanc/vitest-browser-setup.mjs'],
+            include: ['packages/*/src/**/*.browser.test.ts'],
+            testTimeout: 60_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: chromiumLaunchOptions }),
+              instances: [{ browser: 'chromium' }],
+              api: { host: '127.0.0.1' },
+            },
+          },
+        },
+      ],
+    },
+  };
 });

@@ -1,0 +1,22 @@
+import { FoveaStudyList } from './study-list/study-list.js';
+
+/** Every element of the package with its tag. */
+const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['fovea-study-list', FoveaStudyList],
+];
+
+/**
+ * Registers the Fovea elements. Safe to call more than once, and alongside another copy of the
+ * package: a tag that is already defined is left alone.
+ */
+export function defineFoveaElements(registry: CustomElementRegistry = customElements): void {
+  for (const [tag, element] of ELEMENTS) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fovea-study-list': FoveaStudyList;
+  }
+}
