@@ -1,4 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/browser/chromium.mjs';
 import { freePort } from './scripts/orthanc/ports.mjs';
@@ -13,7 +14,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   process.env.FOVEA_BROWSER_ORTHANC_PORT = String(orthancPort);
   const orthanc = `http://127.0.0.1:${orthancPort}`;
   return {
-    resolve: { conditions: ['@fovea/source'] },
+    // Workspace packages resolve to their TypeScript sources, so tests need no build first.
+    resolve: { conditions: ['@fovea/source', ...defaultClientConditions] },
+    ssr: { resolve: { conditions: ['@fovea/source', ...defaultServerConditions] } },
     test: {
       projects: [
         {

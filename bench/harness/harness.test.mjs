@@ -1,0 +1,67 @@
+// @ts-check
+import { describe, expect, it } from 'vitest';
+import { embedInReadme, markdownTable, README_END, README_START } from './report.mjs';
+import { runBenchmark } from './runner.mjs';
+import { quantile, summarize } from './stats.mjs';
+
+describe('bench statistics', () => {
+  it('interpolates quantiles and reports spread as IQR over median', () => {
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([10], 0.9)).toBe(10);
+    expect(summarize([1, 2, 3, 4, 100])).toEqual({ runs: 5, median: 3, min: 1, max: 100, spread: 2 / 3 });
+    expect(() => quantile([], 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('bench runner', () => {
+  it('interleaves cases, discards warm-up runs and gives ratios to the first case', async () => {
+    /** @type {string[]} */
+    const order = [];
+    let clock = 0;
+    const result = await runBenchmark(
+      {
+        name: 'synthetic',
+        description: 'fixed costs on a fake clock',
+        setup: async () => [
+          {
+            name: 'a',
+            run: () => {
+              order.push('a');
+              clock += 2;
+            },
+          },
+          {
+            name: 'b',
+            run: () => {
+              order.push('b');
+              clock += 6;
+            },
+          },
+        ],
+      },
+      { iterations: 3, warmup: 1, now: () => clock, machine: { node: 'v20', cpus: 2, platform: 'linux' } },
+    );
+    expect(order).toEqual(['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
+    expect(result.cases.map((c) => [c.name, c.runs, c.median, c.ratio])).toEqual([
+      ['a', 3, 2, 1],
+      ['b', 3, 6, 3],
+    ]);
+  });
+
+  it('writes a markdown table and embeds it between the README markers', () => {
+    const table = markdownTable([
+      {
+        name: 'x',
+        description: 'd',
+        unit: 'ms per run',
+        date: '2026-11-22T00:00:00Z',
+        machine: { node: 'v20', cpus: 2, platform: 'linux' },
+        cases: [{ name: 'base', runs: 3, median: 12.345, min: 1, max: 20, spread: 0.1, ratio: 1 }],
+      },
+    ]);
+    expect(table).toContain('| x (ms per run) | base | 12.3 | 10 % | 1.00 | 3 |');
+    const readme = `intro\n${README_START}\nold\n${README_END}\nrest`;
+    expect(embedInReadme(readme, table)).toBe(`intro\n${README_START}\n${table}\n${README_END}\nrest`);
+    expect(() => embedInReadme('no markers', table)).toThrow(/bench:start/);
+  });
+});
