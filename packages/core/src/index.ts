@@ -8,3 +8,4 @@ export {
 export { DicomWebError, type DicomWebErrorCode } from './dicomweb/dicomweb-error.js';
 export { type StudyQuery, type StudySummary, searchForStudies } from './dicomweb/qido-studies.js';
 export { FoveaError } from './errors/fovea-error.js';
+export { nativeFrameByteLength, type PixelDescription } from './pixel/pixel-description.js';
