@@ -12,6 +12,8 @@ import { studyListStyles } from './study-list.styles.js';
 /**
  * A worklist of the studies on a DICOMweb server (QIDO-RS), usable on its own.
  *
+ * @tagname fovea-study-list
+ *
  * @event fovea-study-select - the user opened a study (`event.study`)
  * @event fovea-error - the search failed (`event.error`, a `DicomWebError`)
  * @csspart table - the study table
