@@ -1,2 +1,24 @@
-// Implementation arrives with its issue; see README.md.
-export {};
+export { RenderDevice, type RenderDeviceOptions } from './client/render-device.js';
+export {
+  DeviceFailedEvent,
+  DeviceLostEvent,
+  DeviceRestoredEvent,
+  type RenderDeviceEventMap,
+} from './client/render-device-events.js';
+export { RenderViewport } from './client/render-viewport.js';
+export { renderSliceCpu } from './cpu/render-slice-cpu.js';
+export { type BackendAttempt, GpuUnavailableError } from './errors/gpu-unavailable-error.js';
+export { RenderError, type RenderErrorCode } from './errors/render-error.js';
+export { RenderInputError, type RenderInputErrorCode } from './errors/render-input-error.js';
+export type { BackendInfo, BackendKind } from './gpu/backend.js';
+export type {
+  GreyPixels,
+  GreySliceImage,
+  ModalityTransform,
+  RgbSliceImage,
+  SliceImage,
+} from './image/slice-image.js';
+export { COLORMAP_NAMES, type ColormapName } from './lut/colormaps.js';
+export type { VoiFunction, VoiTransform } from './lut/voi.js';
+export { DEFAULT_SLICE_VIEW, type Interpolation, type SliceView } from './view/slice-view.js';
+export { type CanvasToImage, canvasToImage, fitZoom, type Size } from './view/view-transform.js';

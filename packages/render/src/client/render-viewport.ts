@@ -1,0 +1,72 @@
+import { type Remote, transfer } from 'comlink';
+import { RenderError } from '../errors/render-error.js';
+import type { SliceImage } from '../image/slice-image.js';
+import type { SliceView } from '../view/slice-view.js';
+import { unwrap } from '../worker/remote-result.js';
+import type { RenderWorkerApi } from '../worker/render-worker-api.js';
+
+/**
+ * A page-side handle of one viewport of a {@link RenderDevice}: a canvas the render worker draws
+ * a slice into. Every call sends state only; each resolves once the frame showing it has been
+ * drawn (changes made together are drawn in one frame).
+ */
+export class RenderViewport {
+  readonly #remote: Remote<RenderWorkerApi>;
+  readonly #id: number;
+  readonly #onDispose: () => void;
+  #disposed = false;
+
+  /** @internal Created by {@link RenderDevice.createViewport}. */
+  constructor(remote: Remote<RenderWorkerApi>, id: number, onDispose: () => void) {
+    this.#remote = remote;
+    this.#id = id;
+    this.#onDispose = onDispose;
+  }
+
+  /**
+   * Shows `image`. Its pixel buffer is transferred to the worker, not copied: `image.pixels` is
+   * detached (empty) afterwards. Pass `{ copy: true }` to keep it (the buffer is then cloned).
+   */
+  async setImage(image: SliceImage, options: { copy?: boolean } = {}): Promise<void> {
+    this.#assertLive();
+    const buffer = image.pixels.buffer;
+    const message = !options.copy && buffer instanceof ArrayBuffer ? transfer(image, [buffer]) : image;
+    unwrap(await this.#remote.setImage(this.#id, message));
+  }
+
+  /** Applies a partial view state (window, inversion, colour map, interpolation, pan, zoom, …). */
+  async setView(view: Partial<SliceView>): Promise<void> {
+    this.#assertLive();
+    unwrap(await this.#remote.setView(this.#id, view));
+  }
+
+  /** The current view state, as the worker holds it. */
+  async getView(): Promise<SliceView> {
+    this.#assertLive();
+    return unwrap(await this.#remote.getView(this.#id));
+  }
+
+  /** Resizes the canvas, in device pixels (CSS size × devicePixelRatio). */
+  async resize(width: number, height: number): Promise<void> {
+    this.#assertLive();
+    unwrap(await this.#remote.resize(this.#id, width, height));
+  }
+
+  /** Draws now and returns the frame as presented: RGBA bytes, top row first, width × height × 4. */
+  async readPixels(): Promise<Uint8Array> {
+    this.#assertLive();
+    return unwrap(await this.#remote.readPixels(this.#id));
+  }
+
+  /** Frees the viewport's GPU resources in the worker. The canvas keeps its last frame. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#onDispose();
+    void this.#remote.removeViewport(this.#id).catch(() => undefined);
+  }
+
+  #assertLive(): void {
+    if (this.#disposed) throw new RenderError('RENDER_NO_VIEWPORT', 'The viewport was disposed');
+  }
+}

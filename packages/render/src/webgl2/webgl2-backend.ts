@@ -1,0 +1,108 @@
+import type { BackendInfo, RenderBackend, RenderTarget } from '../gpu/backend.js';
+import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import { WebGl2SlicePass } from '../passes/slice/slice-pass-webgl2.js';
+
+interface WebGl2Target extends RenderTarget {
+  readonly bitmap: ImageBitmapRenderingContext;
+}
+
+/**
+ * The WebGL2 backend. A WebGL context cannot be shared between canvases, so the worker keeps one
+ * context on an OffscreenCanvas of its own, shared by every viewport: a frame is drawn there at
+ * the viewport's size and handed to the viewport's canvas (a `bitmaprenderer` context) as an
+ * ImageBitmap, without a copy through the CPU.
+ */
+export class WebGl2Backend implements RenderBackend {
+  readonly info: BackendInfo;
+  readonly lost: Promise<string>;
+  readonly #canvas: OffscreenCanvas;
+  readonly #gl: WebGL2RenderingContext;
+  #destroyed = false;
+
+  private constructor(canvas: OffscreenCanvas, gl: WebGL2RenderingContext) {
+    this.#canvas = canvas;
+    this.#gl = gl;
+    this.lost = new Promise<string>((resolve) => {
+      canvas.addEventListener('webglcontextlost', (event) => {
+        // Recovery makes a new context; the browser need not restore this one.
+        event.preventDefault();
+        if (!this.#destroyed) resolve('WebGL2 context lost');
+      });
+    });
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(
+      gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? 'unknown renderer',
+    );
+    this.info = {
+      kind: 'webgl2',
+      adapter: renderer,
+      software: /swiftshader|llvmpipe|software/i.test(renderer),
+      maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+    };
+  }
+
+  /** Creates the shared context; throws with a readable reason when WebGL2 is missing. */
+  static create(): WebGl2Backend {
+    if (typeof OffscreenCanvas === 'undefined') throw new Error('OffscreenCanvas is missing');
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = canvas.getContext('webgl2', {
+      alpha: false,
+      antialias: false,
+      depth: false,
+      stencil: false,
+      premultipliedAlpha: false,
+      preserveDrawingBuffer: false,
+    });
+    if (!gl) throw new Error('getContext("webgl2") returned null');
+    return new WebGl2Backend(canvas, gl);
+  }
+
+  createTarget(canvas: OffscreenCanvas): WebGl2Target {
+    const bitmap = canvas.getContext('bitmaprenderer');
+    if (!bitmap) throw new Error('The canvas has no bitmaprenderer context (it already has another kind)');
+    return { canvas, bitmap };
+  }
+
+  createSlicePass(): SlicePass {
+    return new WebGl2SlicePass(this.#gl);
+  }
+
+  async drawFrame(
+    target: RenderTarget,
+    passes: readonly SlicePass[],
+    readback: boolean,
+  ): Promise<Uint8Array | undefined> {
+    const gl = this.#gl;
+    const { canvas, bitmap } = target as WebGl2Target;
+    const { width, height } = canvas;
+    if (this.#canvas.width !== width) this.#canvas.width = width;
+    if (this.#canvas.height !== height) this.#canvas.height = height;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.viewport(0, 0, width, height);
+    gl.clearColor(0, 0, 0, 1);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    for (const pass of passes) (pass as WebGl2SlicePass).record(height);
+    let pixels: Uint8Array | undefined;
+    if (readback) {
+      const bottomUp = new Uint8Array(width * height * 4);
+      gl.pixelStorei(gl.PACK_ALIGNMENT, 1);
+      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, bottomUp);
+      pixels = new Uint8Array(bottomUp.length);
+      const row = width * 4;
+      for (let y = 0; y < height; y++) {
+        pixels.set(bottomUp.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+      }
+    }
+    bitmap.transferFromImageBitmap(this.#canvas.transferToImageBitmap());
+    return pixels;
+  }
+
+  simulateLoss(): void {
+    this.#gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+}

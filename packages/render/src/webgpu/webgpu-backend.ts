@@ -1,0 +1,124 @@
+import type { BackendInfo, RenderBackend, RenderTarget } from '../gpu/backend.js';
+import { WebGpuSlicePass } from '../passes/slice/slice-pass.js';
+import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import { unpackReadback } from './unpack-readback.js';
+
+interface WebGpuTarget extends RenderTarget {
+  readonly context: GPUCanvasContext;
+}
+
+/**
+ * The WebGPU backend: one adapter and device for every viewport of the worker; each viewport's
+ * OffscreenCanvas gets a `webgpu` context configured with that device (and COPY_SRC, so frames
+ * can be read back from the very texture that is presented).
+ */
+export class WebGpuBackend implements RenderBackend {
+  readonly info: BackendInfo;
+  readonly lost: Promise<string>;
+  readonly #device: GPUDevice;
+  readonly #format: GPUTextureFormat;
+  #destroyed = false;
+
+  private constructor(device: GPUDevice, format: GPUTextureFormat, info: BackendInfo) {
+    this.#device = device;
+    this.#format = format;
+    this.info = info;
+    this.lost = new Promise<string>((resolve) => {
+      void device.lost.then((loss) => {
+        if (!this.#destroyed) resolve(`WebGPU device lost (${loss.reason}): ${loss.message}`);
+      });
+    });
+  }
+
+  /** Requests an adapter and a device; throws with a readable reason when there is none. */
+  static async create(gpu: GPU): Promise<WebGpuBackend> {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) throw new Error('requestAdapter() returned no adapter');
+    const maxTextureSize = adapter.limits.maxTextureDimension2D;
+    const device = await adapter.requestDevice({
+      label: 'fovea render',
+      requiredLimits: { maxTextureDimension2D: maxTextureSize },
+    });
+    const { vendor, architecture, description } = adapter.info;
+    const name = [vendor, architecture, description].filter(Boolean).join(' ') || 'unknown adapter';
+    return new WebGpuBackend(device, gpu.getPreferredCanvasFormat(), {
+      kind: 'webgpu',
+      adapter: name,
+      software: adapter.info.isFallbackAdapter === true || /swiftshader|llvmpipe/i.test(name),
+      maxTextureSize,
+    });
+  }
+
+  createTarget(canvas: OffscreenCanvas): WebGpuTarget {
+    const context = canvas.getContext('webgpu');
+    if (!context) throw new Error('The canvas has no webgpu context (it already has another kind)');
+    context.configure({
+      device: this.#device,
+      format: this.#format,
+      alphaMode: 'opaque',
+      usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC,
+    });
+    return { canvas, context };
+  }
+
+  createSlicePass(): SlicePass {
+    return new WebGpuSlicePass(this.#device, this.#format);
+  }
+
+  async drawFrame(
+    target: RenderTarget,
+    passes: readonly SlicePass[],
+    readback: boolean,
+  ): Promise<Uint8Array | undefined> {
+    const { context } = target as WebGpuTarget;
+    const texture = context.getCurrentTexture();
+    const encoder = this.#device.createCommandEncoder({ label: 'frame' });
+    const view = texture.createView();
+    if (passes.length === 0) {
+      encoder
+        .beginRenderPass({
+          label: 'clear',
+          colorAttachments: [{ view, loadOp: 'clear', storeOp: 'store', clearValue: [0, 0, 0, 1] }],
+        })
+        .end();
+    }
+    for (const pass of passes) (pass as WebGpuSlicePass).record(encoder, view);
+    if (!readback) {
+      this.#device.queue.submit([encoder.finish()]);
+      return undefined;
+    }
+    const { width, height } = texture;
+    // copyTextureToBuffer needs rows aligned to 256 bytes.
+    const bytesPerRow = Math.ceil((width * 4) / 256) * 256;
+    const buffer = this.#device.createBuffer({
+      label: 'frame readback',
+      size: bytesPerRow * height,
+      usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+    });
+    encoder.copyTextureToBuffer({ texture }, { buffer, bytesPerRow }, { width, height });
+    this.#device.queue.submit([encoder.finish()]);
+    try {
+      await buffer.mapAsync(GPUMapMode.READ);
+      const rgba = unpackReadback(
+        new Uint8Array(buffer.getMappedRange()),
+        width,
+        height,
+        bytesPerRow,
+        texture.format === 'bgra8unorm',
+      );
+      buffer.unmap();
+      return rgba;
+    } finally {
+      buffer.destroy();
+    }
+  }
+
+  simulateLoss(): void {
+    this.#device.destroy();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#device.destroy();
+  }
+}

@@ -1,0 +1,163 @@
+import { RenderInputError } from '../errors/render-input-error.js';
+import type { RenderBackend, RenderTarget } from '../gpu/backend.js';
+import { type SliceImage, validateSliceImage } from '../image/slice-image.js';
+import { colormapTable } from '../lut/colormaps.js';
+import { type GreyClassifier, greyClassifier, storedRange } from '../lut/grey-classifier.js';
+import { greyPipeline, minMaxWindow } from '../lut/grey-pipeline.js';
+import type { VoiTransform } from '../lut/voi.js';
+import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import { DEFAULT_SLICE_VIEW, mergeSliceView, type SliceView } from '../view/slice-view.js';
+import { canvasToImage } from '../view/view-transform.js';
+
+interface GpuState {
+  target: RenderTarget;
+  slice: SlicePass;
+  imageUploaded: boolean;
+  classifierUploaded: boolean;
+  colormapUploaded: boolean;
+}
+
+/**
+ * One viewport in the render worker: its canvas, the CPU copies of what it shows (image, view),
+ * and the GPU state made from them, which can be dropped and rebuilt at any time (device loss).
+ */
+export class SliceViewport {
+  readonly canvas: OffscreenCanvas;
+  #image: SliceImage | undefined;
+  #view: SliceView = DEFAULT_SLICE_VIEW;
+  #defaultVoi: VoiTransform | undefined;
+  #range: readonly [number, number] | undefined;
+  #classifier: GreyClassifier | undefined;
+  #gpu: GpuState | undefined;
+  /** True when what is on the canvas no longer matches the state. */
+  dirty = true;
+
+  constructor(canvas: OffscreenCanvas) {
+    this.canvas = canvas;
+  }
+
+  /** The current view state (a frozen copy). */
+  get view(): SliceView {
+    return this.#view;
+  }
+
+  /** Replaces the image; the viewport keeps it as the CPU copy used to rebuild GPU state. */
+  setImage(image: SliceImage, maxTextureSize: number): void {
+    validateSliceImage(image);
+    if (image.columns > maxTextureSize || image.rows > maxTextureSize) {
+      throw new RenderInputError(
+        'RENDER_IMAGE_TOO_LARGE',
+        `Image ${image.columns} × ${image.rows} exceeds the device's largest texture (${maxTextureSize})`,
+      );
+    }
+    this.#image = image;
+    this.#defaultVoi = undefined;
+    this.#range = undefined;
+    this.#classifier = undefined;
+    if (this.#gpu) {
+      this.#gpu.imageUploaded = false;
+      this.#gpu.classifierUploaded = false;
+    }
+    this.dirty = true;
+  }
+
+  /** Applies a partial view; throws `RENDER_INVALID_VIEW` and keeps the old view if invalid. */
+  setView(patch: Partial<SliceView>): void {
+    const previous = this.#view;
+    const view = Object.freeze(mergeSliceView(previous, patch));
+    if (
+      view.voi !== previous.voi ||
+      view.invert !== previous.invert ||
+      view.interpolation !== previous.interpolation
+    ) {
+      this.#classifier = undefined;
+      if (this.#gpu) this.#gpu.classifierUploaded = false;
+    }
+    if (view.colormap !== previous.colormap && this.#gpu) this.#gpu.colormapUploaded = false;
+    this.#view = view;
+    this.dirty = true;
+  }
+
+  /** Sets the canvas size in device pixels. */
+  resize(width: number, height: number): void {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+      throw new RenderInputError(
+        'RENDER_INVALID_VIEW',
+        `Canvas size ${width} × ${height} is not a positive size`,
+      );
+    }
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
+    this.dirty = true;
+  }
+
+  /** Creates the GPU state on a (new) backend; uploads happen at the next frame. */
+  attach(backend: RenderBackend): void {
+    this.detach();
+    this.#gpu = {
+      target: backend.createTarget(this.canvas),
+      slice: backend.createSlicePass(),
+      imageUploaded: false,
+      classifierUploaded: false,
+      colormapUploaded: false,
+    };
+    this.dirty = true;
+  }
+
+  /** Drops the GPU state (releasing it when the device is still alive). */
+  detach(): void {
+    try {
+      this.#gpu?.slice.dispose();
+    } catch {
+      // A lost device or context may refuse to release; its resources are gone anyway.
+    }
+    this.#gpu = undefined;
+  }
+
+  /** Draws the current state; with `readback`, returns the presented RGBA bytes. */
+  async frame(backend: RenderBackend, readback: boolean): Promise<Uint8Array | undefined> {
+    const gpu = this.#gpu;
+    if (!gpu) throw new Error('Viewport drawn before attach');
+    const image = this.#image;
+    const passes: SlicePass[] = [];
+    if (image) {
+      if (!gpu.imageUploaded) {
+        gpu.slice.setImage(image);
+        gpu.imageUploaded = true;
+      }
+      if (image.kind === 'grey' && !gpu.classifierUploaded) {
+        gpu.slice.setClassifier(this.#greyClassifier(image));
+        gpu.classifierUploaded = true;
+      }
+      if (!gpu.colormapUploaded) {
+        gpu.slice.setColormap(colormapTable(this.#view.colormap));
+        gpu.colormapUploaded = true;
+      }
+      gpu.slice.setDrawParams({
+        canvasToImage: canvasToImage(
+          this.#view,
+          [image.columns, image.rows],
+          [this.canvas.width, this.canvas.height],
+        ),
+        interpolation: this.#view.interpolation,
+      });
+      passes.push(gpu.slice);
+    }
+    this.dirty = false;
+    return backend.drawFrame(gpu.target, passes, readback);
+  }
+
+  #greyClassifier(image: Extract<SliceImage, { kind: 'grey' }>): GreyClassifier {
+    if (!this.#classifier) {
+      this.#defaultVoi ??= minMaxWindow(image);
+      const pipeline = greyPipeline(image, this.#view.voi ?? this.#defaultVoi, this.#view.invert);
+      this.#range ??= storedRange(image.pixels);
+      this.#classifier = greyClassifier(pipeline, {
+        pixels: image.pixels,
+        range: this.#range,
+        interpolation: this.#view.interpolation,
+      });
+    }
+    return this.#classifier;
+  }
+}
