@@ -1,11 +1,113 @@
-export type { DicomJsonAttribute, DicomJsonDataset } from './dicom-json/dicom-json.js';
+// Errors
+
+// DICOM JSON and Part 10
+export { CharacterSetDecoder } from './charset/character-set.js';
+export {
+  base64ToBytes,
+  type DicomJsonAttribute,
+  type DicomJsonDataset,
+  jsonBinary,
+  jsonItems,
+  jsonNumber,
+  jsonNumbers,
+  jsonPersonName,
+  jsonString,
+  jsonStrings,
+} from './dicom-json/dicom-json.js';
+// DICOMweb
 export {
   DicomWebClient,
   type DicomWebClientOptions,
+  type DicomWebRequest,
+  type QueryValue,
   type RequestOptions,
   type TokenProvider,
 } from './dicomweb/dicomweb-client.js';
 export { DicomWebError, type DicomWebErrorCode } from './dicomweb/dicomweb-error.js';
+export { DicomWebProgressEvent, DicomWebRetryEvent } from './dicomweb/dicomweb-events.js';
+// Many frames at once
+export {
+  type FrameBatchResult,
+  type FrameRequest,
+  frameKey,
+  retrieveFrameBatch,
+} from './dicomweb/frame-batch.js';
+export { declaredTransferSyntax, type MediaType, parseMediaType } from './dicomweb/media-type.js';
+export { type MultipartPart, multipartBoundary, parseMultipart } from './dicomweb/multipart-parser.js';
+export { buildMultipartRelated, type MultipartBody, type OutgoingPart } from './dicomweb/multipart-writer.js';
+export { type InstanceQuery, type InstanceSummary, searchForInstances } from './dicomweb/qido-instances.js';
+export { type SeriesQuery, type SeriesSummary, searchForSeries } from './dicomweb/qido-series.js';
 export { type StudyQuery, type StudySummary, searchForStudies } from './dicomweb/qido-studies.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './dicomweb/retry-policy.js';
+export {
+  type StoredInstanceResult,
+  type StoreOptions,
+  type StoreResult,
+  storeInstances,
+} from './dicomweb/stow-rs.js';
+export { type RenderedImage, type RenderedOptions, retrieveRendered } from './dicomweb/wado-rendered.js';
+export {
+  type FrameRequestOptions,
+  frameAcceptHeader,
+  type InstanceReference,
+  type RetrievedFrame,
+  retrieveBulkData,
+  retrieveFrames,
+  retrieveInstance,
+  retrieveInstanceMetadata,
+  retrieveSeriesMetadata,
+  retrieveStudyMetadata,
+  streamFrames,
+  streamMultipart,
+} from './dicomweb/wado-rs.js';
+export { retrieveWadoUri, type WadoUriOptions, wadoUriUrl } from './dicomweb/wado-uri.js';
+// Display sets
+export type {
+  CineDisplaySet,
+  DisplaySet,
+  DisplaySetBase,
+  FrameRef,
+  NonImageDisplaySet,
+  SliceRef,
+  StackDisplaySet,
+  VolumeDisplaySet,
+} from './display-sets/display-set.js';
+export { groupDisplaySets } from './display-sets/group-display-sets.js';
+export { DicomParseError, type DicomParseErrorCode } from './errors/dicom-parse-error.js';
 export { FoveaError } from './errors/fovea-error.js';
+// Local input
+export { type DicomdirFileRecord, dicomdirFileRecords, isDicomdir } from './local/dicomdir.js';
+export {
+  type LocalFailure,
+  type LocalInstance,
+  type LocalLoadResult,
+  loadLocalFiles,
+} from './local/load-local.js';
+export { type BlobLike, entryFromBlob, entryFromBytes, type LocalEntry } from './local/local-entry.js';
+export { isZip, unzipEntries, ZipArchiveError } from './local/zip-archive.js';
+// Model
+export { type CineTiming, type DicomInstance, instanceFromDataset } from './model/dicom-instance.js';
+export type { FrameContent, FrameInfo } from './model/frame-info.js';
+export { type ImagePlane, planeNormal, type Vec3 } from './model/image-plane.js';
+export { type Lut, type LutData, lutWordsFromBytes } from './model/lut.js';
+export type { ModalityLut } from './model/modality-lut.js';
+export type { PersonName } from './model/model-values.js';
+export type { Palette } from './model/palette.js';
+export type { Patient } from './model/patient.js';
+export type { Series } from './model/series.js';
+export type { InstanceKind } from './model/sop-class.js';
+export type { Study } from './model/study.js';
+export type { Voi, VoiWindow } from './model/voi.js';
+export type { PixelItem } from './parse/data-set-reader.js';
+export type { Part10Instance } from './parse/part10-instance.js';
+export { readPart10 } from './parse/read-part10.js';
+export {
+  type DataSetEncoding,
+  dataSetEncoding,
+  isEncapsulatedTransferSyntax,
+} from './parse/transfer-syntax.js';
+// Pixels
+export { type ExtendedOffsetTable, locateEncapsulatedFrames } from './pixel/encapsulated-frames.js';
+export { storedNativeFrameBits } from './pixel/native-frames.js';
 export { nativeFrameByteLength, type PixelDescription } from './pixel/pixel-description.js';
+export { pixelDescriptionFromDataset } from './pixel/pixel-from-dataset.js';

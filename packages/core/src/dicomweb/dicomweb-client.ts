@@ -1,4 +1,8 @@
+import { ConcurrencyLimiter } from './concurrency-limiter.js';
 import { DicomWebError } from './dicomweb-error.js';
+import { DicomWebProgressEvent, DicomWebRetryEvent } from './dicomweb-events.js';
+import { readChunks } from './response-body.js';
+import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelay, sleep } from './retry-policy.js';
 
 /**
  * Supplies a bearer token for each request. Called before every request, and once more with
@@ -10,98 +14,283 @@ export type TokenProvider = (context: { url: string; refresh: boolean }) => Prom
 export interface DicomWebClientOptions {
   /** Base URL of the service, e.g. `https://pacs.example/dicom-web` or `/dicom-web` in a page. */
   root: string;
+  /** Base URL of WADO-URI (PS3.18 9), e.g. `https://pacs.example/wado`; needed only for WADO-URI. */
+  wadoUriRoot?: string;
   /** A fetch to use instead of the global one (a host's instrumented or proxied fetch). */
   fetch?: typeof fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
-  /** Bearer tokens, sent in the Authorization header (never in the URL). */
+  /** Tokens, sent in the Authorization header (never in the URL). */
   tokenProvider?: TokenProvider;
+  /**
+   * Authorization scheme put before the token: `Bearer` (default, OAuth) or `Basic` (the token is
+   * then base64 `user:password`, as Orthanc's RegisteredUsers expect).
+   */
+  authorizationScheme?: 'Bearer' | 'Basic';
+  /** Requests in flight at once, bodies included (default 6, a browser's per-host limit). */
+  concurrency?: number;
+  /** Retries on network errors and 5xx; never on 4xx or aborts. Partial policies fill in defaults. */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** Per-call options. */
 export interface RequestOptions {
+  /** Aborts the call: queued, in flight, reading the body or waiting to retry. */
   signal?: AbortSignal;
+  /** Bytes of the response body received so far, and Content-Length if known. */
+  onProgress?: (loaded: number, total: number | undefined) => void;
 }
 
-type QueryValue = string | number | readonly string[] | undefined;
+/** One HTTP exchange the client performs. */
+export interface DicomWebRequest {
+  url: string;
+  /** GET unless a body is sent. */
+  method?: 'GET' | 'POST';
+  /** Accept header value. */
+  accept: string;
+  /** Request body (STOW-RS). */
+  body?: Uint8Array;
+  /** Content-Type of the body. */
+  contentType?: string;
+  /** Non-2xx statuses to hand to the consumer instead of throwing (STOW-RS 409 carries reasons). */
+  acceptStatuses?: readonly number[];
+}
+
+/** A query parameter value: arrays are joined with commas, `undefined` is left out. */
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 /**
- * A fetch-based DICOMweb client (PS3.18) for pages, workers and Node. This first cut carries the
- * request plumbing (auth hook, typed errors) and QIDO-RS; WADO-RS and STOW-RS build on `request`.
+ * A fetch-based DICOMweb client (PS3.18) for pages, workers and Node: URL building, the auth hook
+ * (token per request, renewed after a 401, custom headers), a concurrency limit, retries with
+ * exponential back-off on network errors and 5xx, progress and retry events, and typed errors.
+ * QIDO-RS, WADO-RS, WADO-URI and STOW-RS are functions taking a client (see the package index).
+ *
+ * Events: `progress` ({@link DicomWebProgressEvent}), `retry` ({@link DicomWebRetryEvent}).
  */
-export class DicomWebClient {
+export class DicomWebClient extends EventTarget {
   readonly root: string;
+  readonly wadoUriRoot: string | undefined;
+  readonly retryPolicy: RetryPolicy;
   readonly #fetch: typeof fetch;
   readonly #headers: Record<string, string>;
   readonly #tokenProvider: TokenProvider | undefined;
+  readonly #scheme: string;
+  readonly #limiter: ConcurrencyLimiter;
 
   constructor(options: DicomWebClientOptions) {
+    super();
     this.root = options.root.replace(/\/+$/, '');
+    this.wadoUriRoot = options.wadoUriRoot?.replace(/\/+$/, '');
     // Bound so that a global fetch is not called with the client as `this` (illegal invocation).
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#headers = { ...options.headers };
     this.#tokenProvider = options.tokenProvider;
+    this.#scheme = options.authorizationScheme ?? 'Bearer';
+    this.#limiter = new ConcurrencyLimiter(options.concurrency ?? 6);
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
   /** Builds the URL of `path` under the root with the given query parameters (arrays joined by commas). */
-  url(path: string, query: Record<string, QueryValue> = {}): string {
-    const params = new URLSearchParams();
+  url(path: string, query: Record<string, QueryValue> = {}, root = this.root): string {
+    const params: string[] = [];
     for (const [name, value] of Object.entries(query)) {
       if (value === undefined) continue;
-      params.append(name, Array.isArray(value) ? value.join(',') : String(value));
+      params.push(
+        `${encodeQuery(name)}=${encodeQuery(Array.isArray(value) ? value.join(',') : String(value))}`,
+      );
     }
-    const search = params.toString();
-    return `${this.root}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
+    const search = params.join('&');
+    const relative = path.replace(/^\/+/, '');
+    const base = /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : relative ? `${root}/${relative}` : root;
+    return `${base}${search ? `${base.includes('?') ? '&' : '?'}${search}` : ''}`;
   }
 
   /**
-   * Sends a GET with the auth hook applied and returns the response, or throws a `DicomWebError`
-   * for HTTP errors, network failures and aborts.
+   * Sends a GET with the auth hook applied and returns the response once its headers arrive, or
+   * throws a `DicomWebError` for HTTP errors, network failures and aborts (after retries). The
+   * caller reads the body; the concurrency slot is released when the headers arrive.
    */
   async request(url: string, accept: string, options: RequestOptions = {}): Promise<Response> {
-    let response = await this.#send(url, accept, false, options.signal);
-    if (response.status === 401 && this.#tokenProvider) {
-      await response.body?.cancel();
-      response = await this.#send(url, accept, true, options.signal);
+    return this.exchange({ url, accept }, async (response) => response, options);
+  }
+
+  /**
+   * Performs `request` and hands the response to `consume` while holding a concurrency slot.
+   * Network errors and 5xx, including failures while `consume` reads the body, are retried per
+   * the retry policy, so `consume` must not have side effects that a retry would repeat.
+   */
+  async exchange<T>(
+    request: DicomWebRequest,
+    consume: (response: Response) => Promise<T>,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const { signal } = options;
+    return this.#limiter.run(
+      async () => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const response = await this.#send(request, signal);
+            return await consume(response);
+          } catch (error) {
+            const failure = this.#asDicomWebError(error, request.url, signal);
+            if (attempt >= this.retryPolicy.retries || !isRetryable(failure)) throw failure;
+            const delayMs = retryDelay(this.retryPolicy, attempt + 1);
+            const reason = `${failure.code}${failure.status === undefined ? '' : ` ${failure.status}`}`;
+            this.dispatchEvent(
+              new DicomWebRetryEvent({ url: failure.url, attempt: attempt + 1, delayMs, reason }),
+            );
+            await sleep(delayMs, signal, request.url);
+          }
+        }
+      },
+      signal,
+      request.url,
+    );
+  }
+
+  /**
+   * Holds a concurrency slot until the returned release function is called: for streaming reads
+   * whose body outlives one `exchange` call.
+   */
+  async acquire(signal?: AbortSignal, url = ''): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const run = this.#limiter.run(
+      async () => {
+        started();
+        await held;
+      },
+      signal,
+      url,
+    );
+    await Promise.race([ready, run]);
+    return release;
+  }
+
+  /**
+   * Reads a response body completely, reporting progress (to `onProgress` and as `progress`
+   * events) and turning stream failures into `DicomWebError`s.
+   */
+  async readBody(response: Response, url: string, options: RequestOptions = {}): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    for await (const chunk of this.chunks(response, url, options)) {
+      chunks.push(chunk);
+      length += chunk.length;
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new DicomWebError('DICOMWEB_HTTP', 'DICOMweb request failed', { url, status: response.status });
+    if (chunks.length === 1) return chunks[0] as Uint8Array;
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
     }
-    return response;
+    return out;
+  }
+
+  /** The body's chunks as they arrive, with progress reporting and typed stream errors. */
+  chunks(response: Response, url: string, options: RequestOptions = {}): AsyncGenerator<Uint8Array> {
+    const header = response.headers.get('content-length');
+    const total = header === null ? undefined : Number(header);
+    return readChunks(response, url, options.signal, (loaded) => {
+      options.onProgress?.(loaded, total);
+      this.dispatchEvent(new DicomWebProgressEvent({ url, loaded, total }));
+    });
   }
 
   /** GETs a DICOM JSON array (QIDO-RS results, WADO-RS metadata); 204 No Content gives `[]`. */
   async getJson<T>(url: string, options: RequestOptions = {}): Promise<T[]> {
-    const response = await this.request(url, 'application/dicom+json', options);
-    if (response.status === 204) return [];
-    const type = response.headers.get('content-type') ?? '';
-    if (!/json/i.test(type)) {
-      await response.body?.cancel();
-      throw new DicomWebError('DICOMWEB_BAD_RESPONSE', `Expected DICOM JSON, got "${type}"`, { url });
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw new DicomWebError('DICOMWEB_BAD_RESPONSE', 'Response is not valid JSON', { url, cause });
-    }
-    if (!Array.isArray(body)) {
-      throw new DicomWebError('DICOMWEB_BAD_RESPONSE', 'Expected a JSON array of datasets', { url });
-    }
-    return body as T[];
+    return this.exchange(
+      { url, accept: 'application/dicom+json' },
+      async (response) => {
+        if (response.status === 204) return [];
+        const type = response.headers.get('content-type') ?? '';
+        if (!/json/i.test(type)) {
+          await response.body?.cancel();
+          throw new DicomWebError('DICOMWEB_BAD_RESPONSE', `Expected DICOM JSON, got "${type}"`, { url });
+        }
+        const bytes = await this.readBody(response, url, options);
+        let body: unknown;
+        try {
+          body = JSON.parse(new TextDecoder().decode(bytes));
+        } catch (cause) {
+          throw new DicomWebError('DICOMWEB_BAD_RESPONSE', 'Response is not valid JSON', { url, cause });
+        }
+        if (!Array.isArray(body)) {
+          throw new DicomWebError('DICOMWEB_BAD_RESPONSE', 'Expected a JSON array of datasets', { url });
+        }
+        return body as T[];
+      },
+      options,
+    );
   }
 
-  async #send(url: string, accept: string, refresh: boolean, signal?: AbortSignal): Promise<Response> {
+  async #send(request: DicomWebRequest, signal: AbortSignal | undefined): Promise<Response> {
+    let response = await this.#attempt(request, false, signal);
+    if (response.status === 401 && this.#tokenProvider) {
+      await response.body?.cancel();
+      response = await this.#attempt(request, true, signal);
+    }
+    if (!response.ok && !request.acceptStatuses?.includes(response.status)) {
+      await response.body?.cancel().catch(() => {});
+      throw new DicomWebError('DICOMWEB_HTTP', 'DICOMweb request failed', {
+        url: request.url,
+        status: response.status,
+      });
+    }
+    return response;
+  }
+
+  async #attempt(
+    request: DicomWebRequest,
+    refresh: boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    const { url } = request;
     const headers = new Headers(this.#headers);
-    headers.set('accept', accept);
-    const token = await this.#tokenProvider?.({ url, refresh });
-    if (token) headers.set('authorization', `Bearer ${token}`);
+    headers.set('accept', request.accept);
+    if (request.contentType) headers.set('content-type', request.contentType);
+    let token: string | undefined;
     try {
-      return await this.#fetch(url, signal ? { headers, signal } : { headers });
+      token = await this.#tokenProvider?.({ url, refresh });
+    } catch (cause) {
+      throw new DicomWebError('DICOMWEB_AUTH', 'The token provider failed', { url, cause });
+    }
+    if (token) headers.set('authorization', `${this.#scheme} ${token}`);
+    const init: RequestInit = { method: request.method ?? (request.body ? 'POST' : 'GET'), headers };
+    if (request.body) init.body = request.body as BodyInit;
+    if (signal) init.signal = signal;
+    try {
+      return await this.#fetch(url, init);
     } catch (cause) {
       if (signal?.aborted) throw new DicomWebError('DICOMWEB_ABORTED', 'Request aborted', { url, cause });
       throw new DicomWebError('DICOMWEB_NETWORK', 'DICOMweb server unreachable', { url, cause });
     }
   }
+
+  #asDicomWebError(error: unknown, url: string, signal: AbortSignal | undefined): DicomWebError {
+    if (error instanceof DicomWebError) return error;
+    if (signal?.aborted)
+      return new DicomWebError('DICOMWEB_ABORTED', 'Request aborted', { url, cause: error });
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      // A typed Fovea error from `consume` (e.g. a parse error): not retryable, keep it as the cause.
+      return new DicomWebError('DICOMWEB_BAD_RESPONSE', error.message, { url, cause: error });
+    }
+    return new DicomWebError('DICOMWEB_NETWORK', 'DICOMweb response failed', { url, cause: error });
+  }
+}
+
+/**
+ * Percent-encodes a query name or value, leaving `,` `/` `:` as they are: they are legal in a
+ * query (RFC 3986 3.4), DICOMweb uses them as separators (`includefield=a,b`, `window=c,w,linear`,
+ * `contentType=image/jpeg`), and Orthanc 1.10 does not decode `%2C` or `%2F` there.
+ */
+function encodeQuery(text: string): string {
+  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 }

@@ -10,7 +10,9 @@ export type DicomWebErrorCode =
   /** The answer was not what the standard says it must be (content type, JSON shape). */
   | 'DICOMWEB_BAD_RESPONSE'
   /** The caller aborted the request. */
-  | 'DICOMWEB_ABORTED';
+  | 'DICOMWEB_ABORTED'
+  /** The host's token provider threw. */
+  | 'DICOMWEB_AUTH';
 
 /** A failed DICOMweb request: the HTTP status (if any) and the URL, with credentials removed. */
 export class DicomWebError extends FoveaError {

@@ -24,6 +24,12 @@ export interface StudyQuery {
   /** Maximum number of results, and how many to skip (paging). */
   limit?: number;
   offset?: number;
+  /** More attributes to return, by keyword or tag (`includefield`), added to the worklist's. */
+  includeFields?: readonly string[];
+  /** Other matching keys, by keyword or tag, e.g. `{ ReferringPhysicianName: 'Smith*' }`. */
+  match?: Record<string, string>;
+  /** Ask for fuzzy person-name matching (servers may ignore it; Orthanc 1.10 does). */
+  fuzzyMatching?: boolean;
 }
 
 /** One study as a worklist shows it. Strings are as stored; dates are `YYYYMMDD`. */
@@ -50,6 +56,7 @@ export async function searchForStudies(
   options: RequestOptions = {},
 ): Promise<StudySummary[]> {
   const url = client.url('studies', {
+    ...query.match,
     PatientName: query.patientName,
     PatientID: query.patientId,
     StudyDate: query.studyDate,
@@ -58,7 +65,8 @@ export async function searchForStudies(
     StudyInstanceUID: query.studyInstanceUid,
     limit: query.limit,
     offset: query.offset,
-    includefield: INCLUDE_FIELDS,
+    includefield: [...INCLUDE_FIELDS, ...(query.includeFields ?? [])],
+    fuzzymatching: query.fuzzyMatching,
   });
   const datasets = await client.getJson<DicomJsonDataset>(url, options);
   return datasets.flatMap((dataset) => {
