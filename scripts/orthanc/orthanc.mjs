@@ -48,7 +48,7 @@ export class OrthancServer {
   #restarting;
 
   /**
-   * @param {Required<Omit<OrthancOptions, 'users' | 'storageDir' | 'port'>> & { port: number, workDir: string, storageDir: string, ownsStorage: boolean }} settings
+   * @param {Required<Omit<OrthancOptions, 'users' | 'storageDir' | 'port'>> & { port: number, workDir: string, storageDir: string, ownsStorage: boolean, readinessHeaders: Record<string, string> }} settings
    */
   constructor(settings) {
     this.settings = settings;
@@ -109,7 +109,10 @@ export class OrthancServer {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       try {
-        const response = await fetch(`${this.url}/system`, { signal: AbortSignal.timeout(1000) });
+        const response = await fetch(`${this.url}/system`, {
+          headers: this.settings.readinessHeaders,
+          signal: AbortSignal.timeout(1000),
+        });
         if (response.ok) return;
       } catch {
         // Not listening yet.
@@ -208,6 +211,7 @@ export async function startOrthanc(options = {}) {
     startTimeoutMs: options.startTimeoutMs ?? 20_000,
     maxRestarts: options.maxRestarts ?? 5,
     log: options.log ?? (() => {}),
+    readinessHeaders: basicAuthHeader(options.users),
   });
   try {
     await server.launch();
@@ -216,6 +220,16 @@ export async function startOrthanc(options = {}) {
     throw error;
   }
   return server;
+}
+
+/**
+ * With authentication on, readiness is polled as the first registered user.
+ * @param {Record<string, string> | undefined} users
+ * @returns {Record<string, string>}
+ */
+function basicAuthHeader(users) {
+  const [user] = Object.entries(users ?? {});
+  return user ? { authorization: `Basic ${Buffer.from(`${user[0]}:${user[1]}`).toString('base64')}` } : {};
 }
 
 /** @param {number} ms */

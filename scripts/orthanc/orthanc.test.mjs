@@ -73,6 +73,13 @@ describe('Orthanc harness', () => {
     expect(studies).toHaveLength(1);
   });
 
+  it('starts with authentication on and refuses requests without credentials', async () => {
+    const server = await start({ users: { reader: 'secret' } });
+    expect((await fetch(`${server.url}/system`)).status).toBe(401);
+    const authorization = `Basic ${Buffer.from('reader:secret').toString('base64')}`;
+    expect((await fetch(`${server.url}/system`, { headers: { authorization } })).status).toBe(200);
+  });
+
   it('fails clearly when the port is in use', async () => {
     const blocker = createServer();
     await new Promise((resolve) => blocker.listen(0, '0.0.0.0', () => resolve(undefined)));

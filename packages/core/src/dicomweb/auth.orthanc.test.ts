@@ -4,15 +4,8 @@
  * that stays wrong ends in a typed 401 that carries neither the token nor the password, and
  * nothing is logged.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { orthancConfig } from '../../../../scripts/orthanc/config.mjs';
-import { ORTHANC_BINARY } from '../../../../scripts/orthanc/orthanc.mjs';
-import { freePort } from '../../../../scripts/orthanc/ports.mjs';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useOrthanc } from '../../../../scripts/orthanc/vitest-fixture.mjs';
 import { DicomWebClient } from './dicomweb-client.js';
 import type { DicomWebError } from './dicomweb-error.js';
 import { searchForStudies } from './qido-studies.js';
@@ -20,40 +13,7 @@ import { searchForStudies } from './qido-studies.js';
 const PASSWORD = 'correct-horse-battery';
 const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
 
-// startOrthanc() waits for an unauthenticated GET /system, which RegisteredUsers answers with 401,
-// so this file starts Orthanc itself from the harness's configuration and polls with credentials.
-let child: ChildProcess | undefined;
-let workDir: string;
-let url: string;
-const orthanc = () => ({ url });
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'fovea-auth-'));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  const config = orthancConfig({ port, storageDir: workDir, users: { alice: PASSWORD } });
-  await writeFile(join(workDir, 'orthanc.json'), JSON.stringify(config));
-  child = spawn(ORTHANC_BINARY, [join(workDir, 'orthanc.json')], { stdio: 'ignore' });
-  const headers = { authorization: `Basic ${basic('alice', PASSWORD)}` };
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`${url}/system`, { headers }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('Orthanc with RegisteredUsers did not start');
-});
-
-afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }
-  await rm(workDir, { recursive: true, force: true });
-});
+const orthanc = useOrthanc({ users: { alice: PASSWORD } });
 const logged: unknown[][] = [];
 
 beforeEach(() => {
