@@ -41,6 +41,6 @@ test('the EHR example lists every sample study loaded into Orthanc', async ({ pa
   const ct = studies.find((study) => study.PatientMainDicomTags.PatientName === 'Phantom^CT');
   await page.getByRole('button', { name: /^Open study of Phantom, CT/ }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('#selection')).toHaveText(`Selected study ${ct?.MainDicomTags.StudyInstanceUID}`);
+  await expect(page.locator('#selection')).toContainText(`${ct?.MainDicomTags.StudyInstanceUID}`);
   expect(errors).toEqual([]);
 });

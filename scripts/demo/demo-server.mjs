@@ -58,7 +58,9 @@ export async function startDemo(options = {}) {
       configFile: false,
       root: join(REPO_ROOT, 'examples'),
       logLevel: 'warn',
-      resolve: { conditions: ['@fovea/source', ...defaultClientConditions] },
+      // The examples use the built packages, as a host application would (run `pnpm run build`
+      // first): the codecs' WASM and the workers are served from each package's dist/.
+      resolve: { conditions: [...defaultClientConditions] },
       server: {
         host: '127.0.0.1',
         port,

@@ -1,8 +1,10 @@
 import { FoveaStudyList } from './study-list/study-list.js';
+import { FoveaViewport } from './viewport/viewport.js';
 
 /** Every element of the package with its tag. */
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['fovea-study-list', FoveaStudyList],
+  ['fovea-viewport', FoveaViewport],
 ];
 
 /**
@@ -18,5 +20,6 @@ export function defineFoveaElements(registry: CustomElementRegistry = customElem
 declare global {
   interface HTMLElementTagNameMap {
     'fovea-study-list': FoveaStudyList;
+    'fovea-viewport': FoveaViewport;
   }
 }

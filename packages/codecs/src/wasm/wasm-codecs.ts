@@ -99,7 +99,11 @@ export class WasmCodecs {
       const { pathToFileURL } = await import('node:url');
       return pathToFileURL(createRequire(import.meta.url).resolve(source.packageWasm));
     }
-    return new URL(source.file, new URL('./', import.meta.url));
+    // Beside this module (dist/wasm/, where the build copies the codecs). Not written as
+    // `new URL('./', import.meta.url)`: Vite rewrites that literal to the folder without its
+    // trailing slash, and the file then resolves one level up.
+    const here = import.meta.url;
+    return new URL(source.file, here);
   }
 
   private async instantiate(id: WasmCodecId): Promise<LoadedCodec> {

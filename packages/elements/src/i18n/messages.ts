@@ -16,6 +16,12 @@ const en = {
   columnSeries: 'Series',
   columnInstances: 'Images',
   openStudy: 'Open study of {patient}, {date}',
+  viewportLabel:
+    'Image viewport: scroll or use the arrow keys to change the image, drag to change the window',
+  viewportLoading: 'Loading images…',
+  viewportError: 'The images could not be shown.',
+  frameOf: 'Image {index} of {count}',
+  windowLevel: 'W {width} L {center}',
 } as const;
 
 /** A key of the message catalogue. */
@@ -37,6 +43,12 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     columnSeries: 'Series',
     columnInstances: 'Imágenes',
     openStudy: 'Abrir el estudio de {patient}, {date}',
+    viewportLabel:
+      'Visor de imágenes: desplace o use las flechas para cambiar de imagen, arrastre para cambiar la ventana',
+    viewportLoading: 'Cargando imágenes…',
+    viewportError: 'No se pudieron mostrar las imágenes.',
+    frameOf: 'Imagen {index} de {count}',
+    windowLevel: 'An {width} Ni {center}',
   },
   zh: {
     studyListLabel: '检查',
@@ -52,6 +64,11 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     columnSeries: '序列',
     columnInstances: '图像',
     openStudy: '打开 {patient} 的检查，{date}',
+    viewportLabel: '图像视口：滚动或使用方向键切换图像，拖动以调整窗宽窗位',
+    viewportLoading: '正在加载图像…',
+    viewportError: '无法显示图像。',
+    frameOf: '第 {index} 幅，共 {count} 幅',
+    windowLevel: '窗宽 {width} 窗位 {center}',
   },
 };
 

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
+
+/** Ground truth written by the sample generator beside the files it made. */
+interface SeriesFacts {
+  key: string;
+  primary: boolean;
+  rows: number;
+  columns: number;
+  facts: Record<string, unknown>;
+}
+const manifest = JSON.parse(readFileSync(join(sampleDataDir(), 'manifest.json'), 'utf8')) as {
+  series: SeriesFacts[];
+};
+const primary = (key: string) => manifest.series.find((s) => s.primary && s.key === key) as SeriesFacts;
+
+function demoUrl(path: string): string {
+  const base = process.env.FOVEA_DEMO_URL;
+  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
+  return new URL(path, base).toString();
+}
+
+/** DICOM LINEAR VOI (PS3.3 C.11.2.1.2.1) to an 8-bit level. */
+function linearLevel(value: number, center: number, width: number): number {
+  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
+  return Math.floor(255 * Math.min(1, Math.max(0, y)));
+}
+
+type Pixels = { width: number; height: number; data: number[] };
+
+async function readViewport(page: Page): Promise<Pixels> {
+  return page.locator('fovea-viewport').evaluate(async (element) => {
+    const { width, height, data } = await (element as HTMLElementTagNameMap['fovea-viewport']).readPixels();
+    return { width, height, data: Array.from(data) };
+  });
+}
+
+/** RGBA at the canvas pixel that shows image pixel (column, row), the image fitted and centred. */
+function atImagePixel(pixels: Pixels, image: [number, number], column: number, row: number): number[] {
+  const zoom = Math.min(pixels.width / image[0], pixels.height / image[1]);
+  const x = Math.floor(pixels.width / 2 + (column + 0.5 - image[0] / 2) * zoom);
+  const y = Math.floor(pixels.height / 2 + (row + 0.5 - image[1] / 2) * zoom);
+  const offset = (y * pixels.width + x) * 4;
+  return pixels.data.slice(offset, offset + 4);
+}
+
+async function openStudy(page: Page, patient: RegExp): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(demoUrl('ehr-embed/'));
+  const loaded = page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        document.addEventListener('fovea-load', (e) => resolve(e.frameCount), { once: true });
+        document.addEventListener(
+          'fovea-error',
+          (e) => reject(new Error(String((e.error as Error).message))),
+          {
+            once: true,
+          },
+        );
+      }),
+  );
+  await page.getByRole('button', { name: patient }).click();
+  await loaded;
+  expect(errors).toEqual([]);
+}
+
+test('CT: opens in the middle of the volume, scrolls to the lesion, shows exact grey levels', async ({
+  page,
+}) => {
+  const ct = primary('ct');
+  const lesion = ct.facts.lesion as {
+    hu: number;
+    voxel: { column: number; row: number; instanceNumber: number };
+  };
+  await openStudy(page, /^Open study of Phantom, CT/);
+  const overlay = page.locator('fovea-viewport').locator('[part="overlay"]');
+  await expect(overlay).toContainText('Image 151 of 300');
+  await expect(overlay).toContainText('W 400 L 40');
+
+  // Slices run feet to head along the normal; instance 151 (z = 0, the lesion's centre) is one step back.
+  await page.locator('fovea-viewport').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(overlay).toContainText('Image 150 of 300');
+
+  const image: [number, number] = [ct.columns, ct.rows];
+  const pixels = await readViewport(page);
+  const [r, g, b] = atImagePixel(pixels, image, lesion.voxel.column, lesion.voxel.row);
+  expect([r, g, b]).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+  // Outside the reconstruction circle (padding, −3024 HU) is black; the soft tissue mid-grey.
+  expect(atImagePixel(pixels, image, 2, 256).slice(0, 3)).toEqual([0, 0, 0]);
+
+  // Dragging right widens the window: the lesion's level moves to what the new window gives.
+  const box = await page.locator('fovea-viewport').boundingBox();
+  if (!box) throw new Error('viewport has no box');
+  const changed = page.evaluate(
+    () =>
+      new Promise<{ center: number; width: number }>((resolve) =>
+        document.addEventListener('fovea-view-change', (e) =>
+          resolve(e.window as { center: number; width: number }),
+        ),
+      ),
+  );
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2, { steps: 1 });
+  await page.mouse.up();
+  const window = await changed;
+  expect(window.width).toBeGreaterThan(400);
+  await expect(overlay).not.toContainText('W 400 L 40');
+  const after = atImagePixel(await readViewport(page), image, lesion.voxel.column, lesion.voxel.row);
+  // The window is fractional after a drag: allow the one level where rounding conventions differ.
+  expect(
+    Math.abs((after[0] as number) - linearLevel(lesion.hu, window.center, window.width)),
+  ).toBeLessThanOrEqual(1);
+});
+
+test('PET/CT: the PET series shows the lesion hottest, in the same place', async ({ page }) => {
+  const pet = primary('pet');
+  const lesion = pet.facts.lesion as { voxel: { column: number; row: number } };
+  await openStudy(page, /^Open study of Phantom, CT/);
+  const loaded = page.evaluate(
+    () => new Promise((resolve) => document.addEventListener('fovea-load', resolve, { once: true })),
+  );
+  await page.getByRole('button', { name: /^PT / }).click();
+  await loaded;
+  await expect(page.locator('fovea-viewport').locator('[part="overlay"]')).toContainText('Image 38 of 75');
+  const pixels = await readViewport(page);
+  const hot = atImagePixel(
+    pixels,
+    [pet.columns, pet.rows],
+    lesion.voxel.column,
+    lesion.voxel.row,
+  )[0] as number;
+  const background = atImagePixel(
+    pixels,
+    [pet.columns, pet.rows],
+    lesion.voxel.column + 20,
+    lesion.voxel.row,
+  )[0] as number;
+  expect(hot).toBeGreaterThan(240);
+  expect(background).toBeLessThan(hot / 2);
+});
+
+test('US cine: YBR_FULL_422 JPEG frames show the Doppler flow moving frame by frame', async ({ page }) => {
+  const us = primary('us');
+  await openStudy(page, /^Open study of Phantom, US/);
+  const overlay = page.locator('fovea-viewport').locator('[part="overlay"]');
+  await expect(overlay).toContainText('Image 1 of 30');
+  await page.locator('fovea-viewport').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(overlay).toContainText('Image 6 of 30');
+  // The blob moves 6 px a frame from x = 250 along the vessel (y = 300): frame 5 is centred at
+  // x = 280, flow towards the probe (red) ahead of the centre, away (blue) behind it.
+  const pixels = await readViewport(page);
+  const [r1, g1, b1] = atImagePixel(pixels, [us.columns, us.rows], 286, 300) as [number, number, number];
+  const [r2, g2, b2] = atImagePixel(pixels, [us.columns, us.rows], 274, 300) as [number, number, number];
+  expect(r1).toBeGreaterThan(g1 + 50);
+  expect(r1).toBeGreaterThan(b1 + 50);
+  expect(b2).toBeGreaterThan(r2 + 50);
+  expect(b2).toBeGreaterThan(g2 + 30);
+});
+
+test('removing the viewport from the page ends its decoder and render workers', async ({ page }) => {
+  await openStudy(page, /^Open study of Phantom, MR/);
+  expect(page.workers().length).toBeGreaterThanOrEqual(2);
+  await page.locator('fovea-viewport').evaluate((element) => element.remove());
+  await expect.poll(() => page.workers().length).toBe(0);
+});

@@ -1,0 +1,293 @@
+import { DecoderPool } from '@fovea/codecs';
+import { DicomWebClient, FoveaError, type FrameRef } from '@fovea/core';
+import { fitZoom, RenderDevice, type RenderViewport, type VoiTransform } from '@fovea/render';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { FoveaErrorEvent } from '../events/error-event.js';
+import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
+import { FoveaViewChangeEvent } from '../events/view-change-event.js';
+import { resolveLang } from '../i18n/lang.js';
+import { type MessageKey, message } from '../i18n/messages.js';
+import { fetchStoredFrame } from './fetch-frame.js';
+import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
+import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
+import { viewportStyles } from './viewport.styles.js';
+import { ViewportInput } from './viewport-input.js';
+
+/**
+ * One view of a series from a DICOMweb server: a volume's slices, a stack, or a cine's frames,
+ * decoded exactly and drawn by the render worker. Scroll with the wheel or arrow keys; drag to
+ * change the window.
+ *
+ * Shared objects may be handed in as properties (`decoderPool`, `renderDevice`, `client`); what
+ * the element creates itself it also disposes when it leaves the DOM.
+ *
+ * @tagname fovea-viewport
+ * @event fovea-load-start - loading of a series began
+ * @event fovea-load - the first image is on screen (`event.frameCount`)
+ * @event fovea-view-change - the frame or the window changed
+ * @event fovea-error - loading or showing failed (`event.error`)
+ * @csspart overlay - frame number and window, top right
+ * @csspart status - loading message
+ * @csspart error - error message
+ * @cssproperty --fovea-viewport-background - behind the image
+ * @cssproperty --fovea-overlay-color - overlay text colour
+ * @cssproperty --fovea-error-color - error text colour
+ * @cssproperty --fovea-focus-color - keyboard focus ring
+ * @cssproperty --fovea-font - font shorthand
+ */
+export class FoveaViewport extends LitElement {
+  static override styles = viewportStyles;
+
+  /** Base URL of the DICOMweb service, e.g. `/dicom-web`. Ignored when `client` is set. */
+  @property({ attribute: 'dicomweb-root' }) dicomwebRoot = '';
+  /** (0020,000D) Study Instance UID of the series to show. */
+  @property({ attribute: 'study-uid' }) studyUid = '';
+  /** (0020,000E) Series Instance UID of the series to show. */
+  @property({ attribute: 'series-uid' }) seriesUid = '';
+  /** A configured client (auth, custom fetch); takes precedence over `dicomweb-root`. */
+  @property({ attribute: false }) client: DicomWebClient | undefined;
+  /** A decoder pool to share with other viewports; by default the element makes its own. */
+  @property({ attribute: false }) decoderPool: DecoderPool | undefined;
+  /** A render device to share with other viewports; by default the element makes its own. */
+  @property({ attribute: false }) renderDevice: RenderDevice | undefined;
+
+  /** 0-based index of the frame shown, in display order. */
+  @state() frameIndex = 0;
+  @state() private series: SeriesFrames | undefined;
+  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private errorCode = '';
+  /** Window chosen by the user; `undefined` follows each frame's stored window. */
+  @state() private userWindow: { center: number; width: number } | undefined;
+  @state() private shownVoi: VoiTransform | undefined;
+
+  readonly #input = new ViewportInput(this, {
+    step: (delta) => this.showFrame(this.frameIndex + delta),
+    jump: (to) => this.showFrame(to === 'first' ? 0 : this.frameCount - 1),
+    adjustWindow: (dx, dy) => this.#adjustWindow(dx, dy),
+  });
+  #canvas: HTMLCanvasElement | undefined;
+  #viewport: RenderViewport | undefined;
+  #ownedDevice: RenderDevice | undefined;
+  #ownedPool: DecoderPool | undefined;
+  #load: AbortController | undefined;
+  #frame: AbortController | undefined;
+  #resize: ResizeObserver | undefined;
+  #imageSize: readonly [number, number] | undefined;
+  #canvasSize: readonly [number, number] | undefined;
+
+  /** Frames in the series shown. */
+  get frameCount(): number {
+    return this.series?.frames.length ?? 0;
+  }
+
+  /** Shows frame `index` (clamped to the series). Resolves when it is on screen. */
+  async showFrame(index: number): Promise<void> {
+    const frames = this.series?.frames;
+    if (!frames || frames.length === 0) return;
+    const clamped = Math.min(frames.length - 1, Math.max(0, Math.round(index)));
+    this.frameIndex = clamped;
+    await this.#present(frames[clamped] as FrameRef);
+  }
+
+  /**
+   * What the viewport shows, as the render worker drew it: RGBA bytes, row-major from the top-left,
+   * in device pixels. For screenshots, reports and tests.
+   */
+  async readPixels(): Promise<{ width: number; height: number; data: Uint8Array }> {
+    if (!this.#viewport || !this.#canvasSize) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
+    const [width, height] = this.#canvasSize;
+    return { width, height, data: await this.#viewport.readPixels() };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (this.hasUpdated) void this.#reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load?.abort();
+    this.#frame?.abort();
+    this.#resize?.disconnect();
+    this.#viewport?.dispose();
+    this.#viewport = undefined;
+    // A canvas handed to a worker cannot be taken back: a reconnected element makes a new one.
+    this.#canvas?.remove();
+    this.#canvas = undefined;
+    this.#ownedDevice?.dispose();
+    this.#ownedDevice = undefined;
+    this.#ownedPool?.dispose();
+    this.#ownedPool = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('dicomwebRoot') ||
+      changed.has('studyUid') ||
+      changed.has('seriesUid') ||
+      changed.has('client')
+    ) {
+      if (this.hasUpdated) void this.#reload();
+    }
+  }
+
+  protected override firstUpdated(): void {
+    void this.#reload();
+  }
+
+  protected override render() {
+    const t = (key: MessageKey, values?: Record<string, string>) => message(resolveLang(this), key, values);
+    const window = this.shownVoi?.kind === 'window' ? this.shownVoi : undefined;
+    return html`
+      <div part="overlay" aria-live="polite">
+        ${
+          this.status === 'ready'
+            ? html`<div>${t('frameOf', { index: String(this.frameIndex + 1), count: String(this.frameCount) })}</div>
+              ${
+                window
+                  ? html`<div>${t('windowLevel', { width: fmt(window.width), center: fmt(window.center) })}</div>`
+                  : nothing
+              }`
+            : nothing
+        }
+      </div>
+      ${this.status === 'loading' ? html`<div part="status" role="status">${t('viewportLoading')}</div>` : nothing}
+      ${
+        this.status === 'error'
+          ? html`<div part="error" role="alert">${t('viewportError')} <code>${this.errorCode}</code></div>`
+          : nothing
+      }
+    `;
+  }
+
+  override updated(): void {
+    this.setAttribute('aria-label', message(resolveLang(this), 'viewportLabel'));
+  }
+
+  async #reload(): Promise<void> {
+    this.#load?.abort();
+    this.#frame?.abort();
+    this.series = undefined;
+    this.userWindow = undefined;
+    if (!this.studyUid || !this.seriesUid) {
+      this.status = 'idle';
+      return;
+    }
+    const client =
+      this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
+    if (!client) return;
+    const abort = new AbortController();
+    this.#load = abort;
+    this.status = 'loading';
+    this.dispatchEvent(new FoveaLoadStartEvent(this.studyUid, this.seriesUid));
+    try {
+      await this.#ensureViewport();
+      const series = await loadSeriesFrames(client, this.studyUid, this.seriesUid, abort.signal);
+      if (abort.signal.aborted) return;
+      this.series = series;
+      // Volumes open in the middle, where most anatomy is; stacks and cines at their first frame.
+      const start = series.displaySet.type === 'volume' ? Math.floor(series.frames.length / 2) : 0;
+      await this.showFrame(start);
+      // showFrame() reports its own failure; only a frame actually shown counts as loaded.
+      if (abort.signal.aborted || (this.status as string) !== 'ready') return;
+      this.dispatchEvent(new FoveaLoadEvent(series.frames.length));
+    } catch (error) {
+      if (!abort.signal.aborted) this.#fail(error);
+    }
+  }
+
+  async #ensureViewport(): Promise<void> {
+    if (this.#viewport) return;
+    const canvas = document.createElement('canvas');
+    canvas.setAttribute('aria-hidden', 'true');
+    this.renderRoot.prepend(canvas);
+    this.#canvas = canvas;
+    // The worker takes the canvas at its current size: give it the device-pixel size first.
+    [canvas.width, canvas.height] = this.#resizeCanvas(canvas);
+    if (!this.renderDevice && !this.#ownedDevice) this.#ownedDevice = await RenderDevice.create();
+    const device = (this.renderDevice ?? this.#ownedDevice) as RenderDevice;
+    this.#viewport = await device.createViewport(canvas);
+    this.#resize = new ResizeObserver(() => void this.#onResize());
+    this.#resize.observe(this);
+  }
+
+  /** The canvas's size in device pixels, as the render target must be; remembered for readPixels. */
+  #resizeCanvas(canvas: HTMLCanvasElement): [number, number] {
+    const ratio = globalThis.devicePixelRatio || 1;
+    const size: [number, number] = [
+      Math.max(1, Math.round(canvas.clientWidth * ratio)),
+      Math.max(1, Math.round(canvas.clientHeight * ratio)),
+    ];
+    this.#canvasSize = size;
+    return size;
+  }
+
+  async #onResize(): Promise<void> {
+    if (!this.#canvas || !this.#viewport) return;
+    const [width, height] = this.#resizeCanvas(this.#canvas);
+    await this.#viewport.resize(width, height);
+    if (this.#imageSize) await this.#viewport.setView({ zoom: fitZoom(this.#imageSize, [width, height]) });
+  }
+
+  async #present(ref: FrameRef): Promise<void> {
+    this.#frame?.abort();
+    const abort = new AbortController();
+    this.#frame = abort;
+    const viewport = this.#viewport;
+    const client = this.client ?? new DicomWebClient({ root: this.dicomwebRoot });
+    const pixel = ref.instance.pixel;
+    if (!viewport || !pixel) return;
+    try {
+      const stored = await fetchStoredFrame(client, ref, abort.signal);
+      if (!this.decoderPool && !this.#ownedPool) this.#ownedPool = new DecoderPool();
+      const pool = (this.decoderPool ?? this.#ownedPool) as DecoderPool;
+      const decoded = await pool.decode(stored.bytes, pixel, stored.transferSyntaxUid, {
+        signal: abort.signal,
+        priority: 1,
+      });
+      if (abort.signal.aborted) return;
+      const info = ref.instance.frames[ref.frameIndex];
+      const image = sliceImageFromFrame(decoded, ref.instance, info);
+      const voi = this.userWindow ? { kind: 'window' as const, ...this.userWindow } : defaultVoi(info);
+      await viewport.setImage(image);
+      const canvas = this.#canvas as HTMLCanvasElement;
+      const size = this.#resizeCanvas(canvas);
+      this.#imageSize = [image.columns, image.rows];
+      await viewport.resize(size[0], size[1]);
+      await viewport.setView({ voi, zoom: fitZoom(this.#imageSize, size) });
+      if (abort.signal.aborted) return;
+      this.shownVoi = voi;
+      this.status = 'ready';
+      this.dispatchEvent(
+        new FoveaViewChangeEvent(this.frameIndex, voi?.kind === 'window' ? { ...voi } : undefined),
+      );
+    } catch (error) {
+      if (!abort.signal.aborted) this.#fail(error);
+    }
+  }
+
+  #adjustWindow(dx: number, dy: number): void {
+    const current = this.userWindow ?? (this.shownVoi?.kind === 'window' ? this.shownVoi : undefined);
+    if (!current || !this.#viewport) return;
+    // One canvas height of drag spans the current width: fine control at any window.
+    const scale = current.width / Math.max(1, this.clientHeight);
+    const next = { center: current.center + dy * scale, width: Math.max(1, current.width + dx * scale) };
+    this.userWindow = next;
+    this.shownVoi = { kind: 'window', ...next };
+    void this.#viewport.setView({ voi: this.shownVoi });
+    this.dispatchEvent(new FoveaViewChangeEvent(this.frameIndex, next));
+  }
+
+  #fail(error: unknown): void {
+    this.status = 'error';
+    const code = (error as { code?: unknown } | undefined)?.code;
+    this.errorCode = typeof code === 'string' ? code : 'UNEXPECTED';
+    this.dispatchEvent(new FoveaErrorEvent(error));
+  }
+}
+
+function fmt(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
