@@ -4,7 +4,7 @@
  * {core, codecs, render} ← elements ← {examples, stories, bench}. A workspace may only depend on
  * (package.json) and import (source) the @fovea packages listed for it, and source never reaches
  * into another workspace by relative path: everything goes through the package's `exports` map.
- * Test files may also import the repository's test helpers under scripts/.
+ * Test files and benchmarks may also import the repository's test harness under scripts/.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -77,7 +77,8 @@ export async function findViolations(root) {
         if (!specifier.startsWith('.')) continue;
         const target = resolve(file, '..', specifier);
         if (target.startsWith(base + sep)) continue;
-        if (isTest && target.startsWith(resolve(root, 'scripts') + sep)) continue;
+        // Tests and benchmarks may use the harness in scripts/ (Orthanc, corpus, sample studies).
+        if ((isTest || workspace === 'bench') && target.startsWith(resolve(root, 'scripts') + sep)) continue;
         violations.push(`${rel}: imports ${specifier}, outside ${workspace}; go through a package's exports`);
       }
     }
