@@ -61,11 +61,16 @@ export class FoveaViewport extends LitElement {
   @state() private userWindow: { center: number; width: number } | undefined;
   @state() private shownVoi: VoiTransform | undefined;
 
-  readonly #input = new ViewportInput(this, {
-    step: (delta) => this.showFrame(this.frameIndex + delta),
-    jump: (to) => this.showFrame(to === 'first' ? 0 : this.frameCount - 1),
-    adjustWindow: (dx, dy) => this.#adjustWindow(dx, dy),
-  });
+  constructor() {
+    super();
+    // The controller registers itself with the element and lives as long as it does.
+    new ViewportInput(this, {
+      step: (delta) => this.showFrame(this.frameIndex + delta),
+      jump: (to) => this.showFrame(to === 'first' ? 0 : this.frameCount - 1),
+      adjustWindow: (dx, dy) => this.#adjustWindow(dx, dy),
+    });
+  }
+
   #canvas: HTMLCanvasElement | undefined;
   #viewport: RenderViewport | undefined;
   #ownedDevice: RenderDevice | undefined;
