@@ -8,6 +8,8 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     // Stories use the elements' TypeScript sources directly, like the tests.
     viteConfig.resolve = { ...viteConfig.resolve, conditions: ['@fovea/source', ...defaultClientConditions] };
+    // The decoder and render workers are module workers (top-level await): bundle them as ES.
+    viteConfig.worker = { ...viteConfig.worker, format: 'es' };
     return viteConfig;
   },
 };
