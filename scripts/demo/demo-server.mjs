@@ -65,6 +65,9 @@ export async function startDemo(options = {}) {
         host: '127.0.0.1',
         port,
         strictPort: true,
+        // It serves built packages: no hot reload, so a rebuild never reloads a page under test.
+        hmr: false,
+        watch: null,
         proxy: { '/dicom-web': orthanc.url, '/wado': orthanc.url },
       },
     });
