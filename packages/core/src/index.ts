@@ -111,3 +111,40 @@ export { type ExtendedOffsetTable, locateEncapsulatedFrames } from './pixel/enca
 export { storedNativeFrameBits } from './pixel/native-frames.js';
 export { nativeFrameByteLength, type PixelDescription } from './pixel/pixel-description.js';
 export { pixelDescriptionFromDataset } from './pixel/pixel-from-dataset.js';
+// Volumes (WASM core)
+export {
+  type Interpolation,
+  type SlabMode,
+  type SlabOptions,
+  type VoxelSlab,
+  voxelSlab,
+} from './volume/slab-parameters.js';
+export {
+  patientToPlanePixel,
+  planePixelToPatient,
+  planeThrough,
+  type SlicePlane,
+  slicePlaneNormal,
+  VIEW_DIRECTIONS,
+} from './volume/slice-plane.js';
+export {
+  type ReslicedImage,
+  type ResliceOptions,
+  Volume,
+  type VolumeOptions,
+  type VoxelType,
+} from './volume/volume.js';
+export { VolumeError, type VolumeErrorCode } from './volume/volume-error.js';
+export { VolumeSliceReadyEvent } from './volume/volume-events.js';
+export {
+  directionToVoxel,
+  patientToVoxel,
+  type SpacingPolicy,
+  type VolumeGeometry,
+  type VolumeGeometryOptions,
+  volumeGeometry,
+  voxelToPatient,
+  voxelToPatientMatrix,
+} from './volume/volume-geometry.js';
+export { type VolumeStatistics, windowFromHistogram } from './volume/volume-statistics.js';
+export { VolumeWasmLoader, type VolumeWasmOptions } from './wasm/volume-wasm.js';

@@ -1,0 +1,347 @@
+import type { VolumeDisplaySet } from '../display-sets/display-set.js';
+import type { ModalityLut } from '../model/modality-lut.js';
+import {
+  VolumeWasm,
+  type VolumeWasmLoader,
+  WASM_COMBINE,
+  WASM_DTYPE,
+  WASM_INTERPOLATION,
+} from '../wasm/volume-wasm.js';
+import { type Interpolation, type SlabOptions, voxelSlab } from './slab-parameters.js';
+import type { SlicePlane } from './slice-plane.js';
+import { VolumeError } from './volume-error.js';
+import { VolumeSliceReadyEvent } from './volume-events.js';
+import { type VolumeGeometry, type VolumeGeometryOptions, volumeGeometry } from './volume-geometry.js';
+import { type VolumeStatistics, windowFromHistogram } from './volume-statistics.js';
+
+/** How voxels are stored: int16 while every value fits exactly, float32 otherwise. */
+export type VoxelType = 'int16' | 'float32';
+
+/** Options of {@link Volume.create}. */
+export interface VolumeOptions extends VolumeGeometryOptions {
+  /** Loads the WASM core (create one per viewer and hand it down; it compiles once, lazily). */
+  wasm: VolumeWasmLoader;
+  /** Value of voxels not written yet and of missing slices, modality units (e.g. HU); default 0. */
+  background?: number;
+  /** Force float32 storage; by default int16 is used while values fit it exactly. */
+  voxelType?: VoxelType;
+}
+
+/** Options of {@link Volume.reslice} and {@link Volume.slab}. */
+export interface ResliceOptions {
+  /** Default trilinear; nearest for label maps. */
+  interpolation?: Interpolation;
+  /** Value of output pixels outside the volume; default the volume's background. */
+  fill?: number;
+}
+
+/** A resliced or projected image: float32 modality values, row-major, on its own plane. */
+export interface ReslicedImage {
+  /** `plane.rows × plane.columns` values, modality units. */
+  pixels: Float32Array;
+  /** Where the image lies in patient space (for a slab, its centre plane). */
+  plane: SlicePlane;
+}
+
+/**
+ * A volume filled slice by slice as frames are decoded, in any order: each slice is written into
+ * the one voxel buffer in WebAssembly memory with its modality LUT (rescale) applied, and the
+ * decoded frame can be dropped at once. Reports readiness per slice (`isSliceReady`,
+ * `readyCount`, and a {@link VolumeSliceReadyEvent} per slice) so it can be shown before it is
+ * complete; reslices planes and projects slabs. Call `dispose()` to release the memory.
+ */
+export class Volume extends EventTarget {
+  /** Voxel grid in patient space. */
+  readonly geometry: VolumeGeometry;
+  readonly #set: VolumeDisplaySet;
+  readonly #wasm: VolumeWasm;
+  readonly #background: number;
+  readonly #ready: Uint8Array;
+  #readyCount = 0;
+  #type: VoxelType;
+  #voxels: number;
+  #staging: number;
+  #out = 0;
+  #outBytes = 0;
+  #disposed = false;
+
+  private constructor(
+    set: VolumeDisplaySet,
+    geometry: VolumeGeometry,
+    wasm: VolumeWasm,
+    type: VoxelType,
+    background: number,
+  ) {
+    super();
+    this.#set = set;
+    this.geometry = geometry;
+    this.#wasm = wasm;
+    this.#type = type;
+    this.#background = background;
+    this.#ready = new Uint8Array(set.slices.length);
+    const count = this.voxelCount;
+    this.#voxels = wasm.alloc(count * bytesPer(type));
+    this.#staging = wasm.alloc(this.sliceVoxelCount * 2);
+    if (type === 'int16') wasm.int16(this.#voxels, count).fill(background);
+    else wasm.float32(this.#voxels, count).fill(background);
+  }
+
+  /**
+   * Computes the geometry of `set` (throws `VolumeError` for bad geometry, see `volumeGeometry`),
+   * checks that its pixels can be stored (one 16-bit sample, linear rescale), loads a WASM
+   * instance and allocates the voxel buffer.
+   */
+  static async create(set: VolumeDisplaySet, options: VolumeOptions): Promise<Volume> {
+    const geometry = volumeGeometry(set, options);
+    let integral = options.voxelType !== 'float32';
+    set.slices.forEach((slice, i) => {
+      const pixel = slice.instance.pixel;
+      if (pixel?.samplesPerPixel !== 1 || pixel.bitsAllocated !== 16 || pixel.floatPixelData) {
+        throw new VolumeError(
+          'VOLUME_UNSUPPORTED_PIXELS',
+          'Only one 16-bit sample per pixel is supported so far (8/32-bit and float pixels are not)',
+          { sliceIndex: i },
+        );
+      }
+      const lut = modalityLut(set, i);
+      if (lut.lut) {
+        throw new VolumeError('VOLUME_UNSUPPORTED_PIXELS', 'Modality LUT Sequence is not supported yet', {
+          sliceIndex: i,
+        });
+      }
+      if (
+        !Number.isFinite(lut.rescaleSlope) ||
+        !Number.isFinite(lut.rescaleIntercept) ||
+        lut.rescaleSlope === 0
+      ) {
+        throw new VolumeError('VOLUME_UNSUPPORTED_PIXELS', 'Rescale Slope or Intercept is not usable', {
+          sliceIndex: i,
+        });
+      }
+      if (!Number.isInteger(lut.rescaleSlope) || !Number.isInteger(lut.rescaleIntercept)) integral = false;
+    });
+    const background = options.background ?? 0;
+    if (!Number.isInteger(background) || background < -32768 || background > 32767) integral = false;
+    const wasm = await VolumeWasm.instantiate(await options.wasm.compile());
+    return new Volume(set, geometry, wasm, integral ? 'int16' : 'float32', background);
+  }
+
+  /** Storage type; an int16 volume becomes float32 when a slice's values do not fit int16. */
+  get voxelType(): VoxelType {
+    return this.#type;
+  }
+
+  /** Voxels in the buffer (x · y · z). */
+  get voxelCount(): number {
+    const [x, y, z] = this.geometry.dimensions;
+    return x * y * z;
+  }
+
+  /** Voxels per slice (x · y). */
+  get sliceVoxelCount(): number {
+    return this.geometry.dimensions[0] * this.geometry.dimensions[1];
+  }
+
+  /** Bytes of the voxel buffer. */
+  get byteLength(): number {
+    return this.voxelCount * bytesPer(this.#type);
+  }
+
+  /**
+   * Bytes of WebAssembly memory held for this volume: the voxels plus one staging slice, the last
+   * output image and allocator slack. Compare with `byteLength` for the overhead.
+   */
+  get memoryBytes(): number {
+    return this.#wasm.memoryBytes;
+  }
+
+  /** Slices written so far. */
+  get readyCount(): number {
+    return this.#readyCount;
+  }
+
+  /** True once every slice of the display set is written (missing slices never are). */
+  get isComplete(): boolean {
+    return this.#readyCount === this.#ready.length;
+  }
+
+  /** Whether slice `sliceIndex` (into `VolumeDisplaySet.slices`) has been written. */
+  isSliceReady(sliceIndex: number): boolean {
+    return this.#ready[sliceIndex] === 1;
+  }
+
+  /**
+   * Writes decoded slice `sliceIndex` (index into `VolumeDisplaySet.slices`, any order) with its
+   * modality LUT applied. `pixels` are the stored values, rows × columns, signed (`Int16Array`)
+   * or unsigned (`Uint16Array`); they are copied, so the caller may drop or reuse them at once.
+   * Writing a slice again replaces it.
+   */
+  writeSlice(sliceIndex: number, pixels: Int16Array | Uint16Array): void {
+    this.#assertLive();
+    const slot = this.geometry.slotOfSlice[sliceIndex];
+    if (slot === undefined || !Number.isInteger(sliceIndex)) {
+      throw new VolumeError('VOLUME_SLICE_INDEX', `No slice ${sliceIndex} in a set of ${this.#ready.length}`);
+    }
+    const n = this.sliceVoxelCount;
+    if (pixels.length !== n || !(pixels instanceof Int16Array || pixels instanceof Uint16Array)) {
+      throw new VolumeError(
+        'VOLUME_UNSUPPORTED_PIXELS',
+        `Expected ${n} 16-bit values, got ${pixels.length} in a ${pixels.constructor.name}`,
+        { sliceIndex },
+      );
+    }
+    const wasm = this.#wasm;
+    wasm.bytes(this.#staging, n * 2).set(new Uint8Array(pixels.buffer, pixels.byteOffset, n * 2));
+    const signed = pixels instanceof Int16Array;
+    const { rescaleSlope, rescaleIntercept } = modalityLut(this.#set, sliceIndex);
+    if (this.#type === 'int16') {
+      const target = this.#voxels + slot * n * 2;
+      const outside = wasm.fillInt16(this.#staging, signed, target, n, rescaleSlope, rescaleIntercept);
+      if (outside > 0) this.#promote();
+    }
+    if (this.#type === 'float32') {
+      wasm.fillFloat32(this.#staging, signed, this.#voxels + slot * n * 4, n, rescaleSlope, rescaleIntercept);
+    }
+    if (this.#ready[sliceIndex] !== 1) {
+      this.#ready[sliceIndex] = 1;
+      this.#readyCount++;
+    }
+    this.dispatchEvent(
+      new VolumeSliceReadyEvent({
+        sliceIndex,
+        slot,
+        readyCount: this.#readyCount,
+        complete: this.isComplete,
+      }),
+    );
+  }
+
+  /**
+   * The voxel buffer, x fastest then y then z, modality units: a view of WebAssembly memory, valid
+   * until the next call on this volume (memory may grow). Copy it (or upload it) at once.
+   */
+  voxels(): Int16Array | Float32Array {
+    this.#assertLive();
+    return this.#type === 'int16'
+      ? this.#wasm.int16(this.#voxels, this.voxelCount)
+      : this.#wasm.float32(this.#voxels, this.voxelCount);
+  }
+
+  /** Samples the volume on `plane` (any orientation, patient space). */
+  reslice(plane: SlicePlane, options: ResliceOptions = {}): ReslicedImage {
+    return this.slab(plane, { thickness: 0, mode: 'max' }, options);
+  }
+
+  /** Projects a slab of `slab.thickness` mm centred on `plane` along its normal (MIP, MinIP, average). */
+  slab(plane: SlicePlane, slab: SlabOptions, options: ResliceOptions = {}): ReslicedImage {
+    this.#assertLive();
+    const params = voxelSlab(this.geometry, plane, slab);
+    const count = params.width * params.height;
+    const out = this.#output(count * 4);
+    this.#wasm.slab({
+      data: this.#voxels,
+      dtype: WASM_DTYPE[this.#type],
+      dimensions: this.geometry.dimensions,
+      origin: params.origin,
+      row: params.row,
+      column: params.column,
+      step: params.step,
+      samples: params.samples,
+      out,
+      width: params.width,
+      height: params.height,
+      combine: WASM_COMBINE[slab.mode],
+      interpolation: WASM_INTERPOLATION[options.interpolation ?? 'trilinear'],
+      fill: options.fill ?? this.#background,
+    });
+    return { pixels: this.#wasm.float32(out, count).slice(), plane: structuredClone(plane) };
+  }
+
+  /**
+   * Minimum, maximum, histogram (`bins` bins, default 256) and an automatic window of the slices
+   * written so far; `undefined` before the first slice or when every written value is NaN.
+   */
+  statistics(bins = 256): VolumeStatistics | undefined {
+    this.#assertLive();
+    if (!Number.isInteger(bins) || bins < 1)
+      throw new VolumeError('VOLUME_BAD_ARGUMENT', `Bad bin count ${bins}`);
+    const slots = this.geometry.slotOfSlice.filter((_, i) => this.#ready[i] === 1);
+    if (slots.length === 0) return undefined;
+    const wasm = this.#wasm;
+    const n = this.sliceVoxelCount;
+    const size = bytesPer(this.#type);
+    const dtype = WASM_DTYPE[this.#type];
+    const scratch = wasm.alloc(8 + bins * 4);
+    try {
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (const slot of slots) {
+        const [lo, hi] = wasm.minMax(this.#voxels + slot * n * size, dtype, n, scratch);
+        if (lo < min) min = lo;
+        if (hi > max) max = hi;
+      }
+      if (!(min <= max)) return undefined;
+      const counts = scratch + 8;
+      wasm.uint32(counts, bins).fill(0);
+      for (const slot of slots)
+        wasm.histogram(this.#voxels + slot * n * size, dtype, n, min, max, bins, counts);
+      const histogram = wasm.uint32(counts, bins).slice();
+      return { min, max, histogram, window: windowFromHistogram(histogram, min, max) };
+    } finally {
+      wasm.free(scratch);
+    }
+  }
+
+  /** Releases the voxel buffer and the WASM instance; the volume cannot be used afterwards. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#wasm.free(this.#voxels);
+    this.#wasm.free(this.#staging);
+    this.#wasm.free(this.#out);
+  }
+
+  /** Widens the buffer to float32 (a slice did not fit int16); peak memory is 3× the int16 buffer. */
+  #promote(): void {
+    const count = this.voxelCount;
+    const wide = this.#wasm.alloc(count * 4);
+    this.#wasm.widen(this.#voxels, wide, count);
+    this.#wasm.free(this.#voxels);
+    this.#voxels = wide;
+    this.#type = 'float32';
+  }
+
+  /** The reused output buffer, grown to `bytes`. */
+  #output(bytes: number): number {
+    if (bytes > this.#outBytes) {
+      this.#wasm.free(this.#out);
+      this.#out = 0;
+      this.#outBytes = 0;
+      this.#out = this.#wasm.alloc(bytes);
+      this.#outBytes = bytes;
+    }
+    return this.#out;
+  }
+
+  #assertLive(): void {
+    if (this.#disposed) throw new VolumeError('VOLUME_DISPOSED', 'The volume was disposed');
+  }
+}
+
+function modalityLut(set: VolumeDisplaySet, sliceIndex: number): ModalityLut {
+  const slice = set.slices[sliceIndex];
+  const lut = slice?.instance.frames[slice.frameIndex]?.modalityLut;
+  return (
+    lut ?? {
+      rescaleSlope: 1,
+      rescaleIntercept: 0,
+      rescaleType: undefined,
+      lut: undefined,
+      lutType: undefined,
+    }
+  );
+}
+
+function bytesPer(type: VoxelType): number {
+  return type === 'int16' ? 2 : 4;
+}
