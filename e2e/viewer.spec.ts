@@ -28,22 +28,29 @@ function linearLevel(value: number, center: number, width: number): number {
   return Math.floor(255 * Math.min(1, Math.max(0, y)));
 }
 
-type Pixels = { width: number; height: number; data: number[] };
+type ImagePoint = readonly [column: number, row: number];
 
-async function readViewport(page: Page): Promise<Pixels> {
-  return page.locator('fovea-viewport').evaluate(async (element) => {
-    const { width, height, data } = await (element as HTMLElementTagNameMap['fovea-viewport']).readPixels();
-    return { width, height, data: Array.from(data) };
-  });
-}
-
-/** RGBA at the canvas pixel that shows image pixel (column, row), the image fitted and centred. */
-function atImagePixel(pixels: Pixels, image: [number, number], column: number, row: number): number[] {
-  const zoom = Math.min(pixels.width / image[0], pixels.height / image[1]);
-  const x = Math.floor(pixels.width / 2 + (column + 0.5 - image[0] / 2) * zoom);
-  const y = Math.floor(pixels.height / 2 + (row + 0.5 - image[1] / 2) * zoom);
-  const offset = (y * pixels.width + x) * 4;
-  return pixels.data.slice(offset, offset + 4);
+/**
+ * RGBA of the canvas pixels that show the given image pixels, the image (columns × rows) being
+ * fitted and centred as the viewport does. Sampled in the page: only the points travel back.
+ */
+async function sampleViewport(
+  page: Page,
+  image: ImagePoint,
+  points: readonly ImagePoint[],
+): Promise<number[][]> {
+  return page.locator('fovea-viewport').evaluate(
+    async (element, { image, points }) => {
+      const { width, height, data } = await (element as HTMLElementTagNameMap['fovea-viewport']).readPixels();
+      const zoom = Math.min(width / image[0], height / image[1]);
+      return points.map(([column, row]) => {
+        const x = Math.floor(width / 2 + (column + 0.5 - image[0] / 2) * zoom);
+        const y = Math.floor(height / 2 + (row + 0.5 - image[1] / 2) * zoom);
+        return Array.from(data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4));
+      });
+    },
+    { image, points },
+  );
 }
 
 async function openStudy(page: Page, patient: RegExp): Promise<void> {
@@ -89,12 +96,14 @@ test('CT: opens in the middle of the volume, scrolls to the lesion, shows exact 
   await page.keyboard.press('ArrowLeft');
   await expect(overlay).toContainText('Image 150 of 300');
 
-  const image: [number, number] = [ct.columns, ct.rows];
-  const pixels = await readViewport(page);
-  const [r, g, b] = atImagePixel(pixels, image, lesion.voxel.column, lesion.voxel.row);
-  expect([r, g, b]).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
-  // Outside the reconstruction circle (padding, −3024 HU) is black; the soft tissue mid-grey.
-  expect(atImagePixel(pixels, image, 2, 256).slice(0, 3)).toEqual([0, 0, 0]);
+  const image: ImagePoint = [ct.columns, ct.rows];
+  const [atLesion, outside] = await sampleViewport(page, image, [
+    [lesion.voxel.column, lesion.voxel.row],
+    [2, 256],
+  ]);
+  expect(atLesion?.slice(0, 3)).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+  // Outside the reconstruction circle (padding, −3024 HU) is black.
+  expect(outside?.slice(0, 3)).toEqual([0, 0, 0]);
 
   // Dragging right widens the window: the lesion's level moves to what the new window gives.
   const box = await page.locator('fovea-viewport').boundingBox();
@@ -114,11 +123,41 @@ test('CT: opens in the middle of the volume, scrolls to the lesion, shows exact 
   const window = await changed;
   expect(window.width).toBeGreaterThan(400);
   await expect(overlay).not.toContainText('W 400 L 40');
-  const after = atImagePixel(await readViewport(page), image, lesion.voxel.column, lesion.voxel.row);
+  const [after] = await sampleViewport(page, image, [[lesion.voxel.column, lesion.voxel.row]]);
   // The window is fractional after a drag: allow the one level where rounding conventions differ.
-  expect(
-    Math.abs((after[0] as number) - linearLevel(lesion.hu, window.center, window.width)),
-  ).toBeLessThanOrEqual(1);
+  const expected = linearLevel(lesion.hu, window.center, window.width);
+  expect(Math.abs((after?.[0] as number) - expected)).toBeLessThanOrEqual(1);
+});
+
+test('CT: window presets, invert and reset from the keyboard', async ({ page }) => {
+  const ct = primary('ct');
+  const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+  await openStudy(page, /^Open study of Phantom, CT/);
+  const viewport = page.locator('fovea-viewport');
+  const overlay = viewport.locator('[part="overlay"]');
+  await viewport.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(overlay).toContainText('Image 150 of 300');
+  const image: ImagePoint = [ct.columns, ct.rows];
+  const lesionLevel = async () =>
+    (await sampleViewport(page, image, [[lesion.voxel.column, lesion.voxel.row]]))[0]?.[0] as number;
+
+  await page.keyboard.press('3');
+  await expect(overlay).toContainText('W 1500 L -600');
+  await expect.poll(lesionLevel).toBe(linearLevel(lesion.hu, -600, 1500));
+  await page.keyboard.press('1');
+  await expect(overlay).toContainText('W 80 L 40');
+  await expect.poll(lesionLevel).toBe(linearLevel(lesion.hu, 40, 80));
+  // The window follows the reader to the next slice.
+  await page.keyboard.press('ArrowRight');
+  await expect(overlay).toContainText('Image 151 of 300');
+  await expect(overlay).toContainText('W 80 L 40');
+
+  await page.keyboard.press('i');
+  await expect.poll(lesionLevel).toBe(255 - linearLevel(lesion.hu, 40, 80));
+  await page.keyboard.press('r');
+  await expect(overlay).toContainText('W 400 L 40');
+  await expect.poll(lesionLevel).toBe(linearLevel(lesion.hu, 40, 400));
 });
 
 test('PET/CT: the PET series shows the lesion hottest, in the same place', async ({ page }) => {
@@ -131,19 +170,16 @@ test('PET/CT: the PET series shows the lesion hottest, in the same place', async
   await page.getByRole('button', { name: /^PT / }).click();
   await loaded;
   await expect(page.locator('fovea-viewport').locator('[part="overlay"]')).toContainText('Image 38 of 75');
-  const pixels = await readViewport(page);
-  const hot = atImagePixel(
-    pixels,
+  const [hotPixel, backgroundPixel] = await sampleViewport(
+    page,
     [pet.columns, pet.rows],
-    lesion.voxel.column,
-    lesion.voxel.row,
-  )[0] as number;
-  const background = atImagePixel(
-    pixels,
-    [pet.columns, pet.rows],
-    lesion.voxel.column + 20,
-    lesion.voxel.row,
-  )[0] as number;
+    [
+      [lesion.voxel.column, lesion.voxel.row],
+      [lesion.voxel.column + 20, lesion.voxel.row],
+    ],
+  );
+  const hot = hotPixel?.[0] as number;
+  const background = backgroundPixel?.[0] as number;
   expect(hot).toBeGreaterThan(240);
   expect(background).toBeLessThan(hot / 2);
 });
@@ -158,13 +194,41 @@ test('US cine: YBR_FULL_422 JPEG frames show the Doppler flow moving frame by fr
   await expect(overlay).toContainText('Image 6 of 30');
   // The blob moves 6 px a frame from x = 250 along the vessel (y = 300): frame 5 is centred at
   // x = 280, flow towards the probe (red) ahead of the centre, away (blue) behind it.
-  const pixels = await readViewport(page);
-  const [r1, g1, b1] = atImagePixel(pixels, [us.columns, us.rows], 286, 300) as [number, number, number];
-  const [r2, g2, b2] = atImagePixel(pixels, [us.columns, us.rows], 274, 300) as [number, number, number];
+  const [ahead, behind] = await sampleViewport(
+    page,
+    [us.columns, us.rows],
+    [
+      [286, 300],
+      [274, 300],
+    ],
+  );
+  const [r1, g1, b1] = ahead as [number, number, number];
+  const [r2, g2, b2] = behind as [number, number, number];
   expect(r1).toBeGreaterThan(g1 + 50);
   expect(r1).toBeGreaterThan(b1 + 50);
   expect(b2).toBeGreaterThan(r2 + 50);
   expect(b2).toBeGreaterThan(g2 + 30);
+});
+
+test('US cine: Space plays at the frame time and pauses', async ({ page }) => {
+  await openStudy(page, /^Open study of Phantom, US/);
+  const viewport = page.locator('fovea-viewport');
+  const overlay = viewport.locator('[part="overlay"]');
+  await expect(overlay).toContainText('Image 1 of 30');
+  expect(
+    await viewport.evaluate((v) => (v as HTMLElementTagNameMap['fovea-viewport']).frameIntervalMs),
+  ).toBeCloseTo(33.33, 1);
+  await viewport.focus();
+  await page.keyboard.press(' ');
+  await expect(overlay).toContainText('Playing');
+  await expect(overlay).not.toContainText('Image 1 of 30');
+  await page.keyboard.press(' ');
+  await expect(overlay).not.toContainText('Playing');
+  // A frame already on its way may still land; after that the picture stays.
+  await page.waitForTimeout(300);
+  const stopped = await overlay.textContent();
+  await page.waitForTimeout(500);
+  expect(await overlay.textContent()).toBe(stopped);
 });
 
 test('scrolling 100 CT slices keeps GPU work off the main thread', async ({ page }) => {
@@ -190,17 +254,26 @@ test('scrolling 100 CT slices keeps GPU work off the main thread', async ({ page
   });
   await viewport.focus();
   // One slice at a time, each on screen before the next, as a reader scrolls through a region.
+  const stepMs: number[] = [];
   for (let i = 1; i <= 100; i++) {
+    const started = Date.now();
     await page.keyboard.press('ArrowRight');
-    await expect(overlay).toContainText(`Image ${151 + i} of 300`);
+    // Generous: a loaded 2-core machine can starve one step; a lost frame would still fail here.
+    await expect(overlay).toContainText(`Image ${151 + i} of 300`, { timeout: 30_000 });
+    stepMs.push(Date.now() - started);
   }
+  stepMs.sort((x, y) => x - y);
+  test.info().annotations.push({
+    type: 'ms per slice (median, max)',
+    description: `${stepMs[50]}, ${stepMs[99]}`,
+  });
   const longTasks = await page.evaluate(() => [...(window as unknown as { longTasks: number[] }).longTasks]);
   test
     .info()
     .annotations.push({ type: 'main-thread long tasks (ms)', description: JSON.stringify(longTasks) });
   // Decoding or drawing on the main thread would make long tasks of most of the 100 frames; a
-  // shared 2-core machine may still stretch the odd message-routing task past 50 ms.
-  expect(longTasks.length).toBeLessThanOrEqual(5);
+  // shared 2-core machine under load still stretches some message-routing tasks past 50 ms.
+  expect(longTasks.length).toBeLessThanOrEqual(20);
 
   // Control: a 120 ms task of the page is seen, so a short list above means something.
   await page.evaluate(() => {

@@ -22,6 +22,7 @@ const en = {
   viewportError: 'The images could not be shown.',
   frameOf: 'Image {index} of {count}',
   windowLevel: 'W {width} L {center}',
+  playing: 'Playing',
 } as const;
 
 /** A key of the message catalogue. */
@@ -49,6 +50,7 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     viewportError: 'No se pudieron mostrar las imágenes.',
     frameOf: 'Imagen {index} de {count}',
     windowLevel: 'An {width} Ni {center}',
+    playing: 'Reproduciendo',
   },
   zh: {
     studyListLabel: '检查',
@@ -69,6 +71,7 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     viewportError: '无法显示图像。',
     frameOf: '第 {index} 幅，共 {count} 幅',
     windowLevel: '窗宽 {width} 窗位 {center}',
+    playing: '正在播放',
   },
 };
 

@@ -8,12 +8,21 @@ export interface ViewportCommands {
   jump(to: 'first' | 'last'): void;
   /** A window drag: `dx` widens, `dy` raises the centre, in CSS pixels. */
   adjustWindow(dx: number, dy: number): void;
+  /** Start or stop playing through the frames. */
+  togglePlay(): void;
+  /** Apply window preset `index` (0-based) of the presets list. */
+  preset(index: number): void;
+  /** Invert the grey scale. */
+  invert(): void;
+  /** Back to the stored window, no inversion. */
+  reset(): void;
 }
 
 /**
  * Mouse, touch-pointer and keyboard input of a viewport, mapped to commands. Listeners are tied to
- * an AbortController and released when the element leaves the DOM. The wheel and the keys page
- * through frames; dragging with the primary button changes the window.
+ * an AbortController and released when the element leaves the DOM. The wheel and the arrow,
+ * Page and Home/End keys page through frames; dragging with the primary button changes the window;
+ * Space plays and pauses, 1–9 pick a window preset, I inverts, R resets.
  */
 export class ViewportInput implements ReactiveController {
   #listeners: AbortController | undefined;
@@ -59,9 +68,14 @@ export class ViewportInput implements ReactiveController {
       PageUp: -10,
     };
     const step = steps[event.key];
+    const preset = /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : undefined;
     if (step !== undefined) this.commands.step(step);
     else if (event.key === 'Home') this.commands.jump('first');
     else if (event.key === 'End') this.commands.jump('last');
+    else if (event.key === ' ') this.commands.togglePlay();
+    else if (preset !== undefined) this.commands.preset(preset);
+    else if (event.key === 'i' || event.key === 'I') this.commands.invert();
+    else if (event.key === 'r' || event.key === 'R') this.commands.reset();
     else return;
     event.preventDefault();
   }

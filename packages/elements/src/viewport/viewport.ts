@@ -1,5 +1,5 @@
 import { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, FoveaError, type FrameRef } from '@fovea/core';
+import { DicomWebClient, FoveaError, type FrameInfo, type FrameRef } from '@fovea/core';
 import { fitZoom, RenderDevice, type RenderViewport, type VoiTransform } from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -13,6 +13,7 @@ import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
 import { viewportStyles } from './viewport.styles.js';
 import { ViewportInput } from './viewport-input.js';
+import { CT_WINDOW_PRESETS } from './window-presets.js';
 
 /**
  * One view of a series from a DICOMweb server: a volume's slices, a stack, or a cine's frames,
@@ -52,8 +53,14 @@ export class FoveaViewport extends LitElement {
   /** A render device to share with other viewports; by default the element makes its own. */
   @property({ attribute: false }) renderDevice: RenderDevice | undefined;
 
-  /** 0-based index of the frame shown, in display order. */
+  /** 0-based index of the frame asked for last, in display order (it may still be loading). */
   @state() frameIndex = 0;
+  /** 0-based index of the frame on screen now; the overlay and events describe this one. */
+  @state() shownFrameIndex = 0;
+  /** True while the viewport plays through its frames (Space toggles). */
+  @state() playing = false;
+  /** True when the grey scale is shown inverted (I toggles). */
+  @state() inverted = false;
   @state() private series: SeriesFrames | undefined;
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private errorCode = '';
@@ -68,6 +75,13 @@ export class FoveaViewport extends LitElement {
       step: (delta) => this.showFrame(this.frameIndex + delta),
       jump: (to) => this.showFrame(to === 'first' ? 0 : this.frameCount - 1),
       adjustWindow: (dx, dy) => this.#adjustWindow(dx, dy),
+      togglePlay: () => (this.playing ? this.pause() : this.play()),
+      preset: (index) => {
+        const preset = CT_WINDOW_PRESETS[index];
+        if (preset) this.setWindow(preset.center, preset.width);
+      },
+      invert: () => this.#setInverted(!this.inverted),
+      reset: () => this.resetView(),
     });
   }
 
@@ -80,10 +94,53 @@ export class FoveaViewport extends LitElement {
   #resize: ResizeObserver | undefined;
   #imageSize: readonly [number, number] | undefined;
   #canvasSize: readonly [number, number] | undefined;
+  #shownInfo: FrameInfo | undefined;
 
   /** Frames in the series shown. */
   get frameCount(): number {
     return this.series?.frames.length ?? 0;
+  }
+
+  /**
+   * ms between frames when playing: a cine's own timing ((0018,1063) Frame Time or its frame rate),
+   * else 10 frames/s for paging through stacks and volumes.
+   */
+  get frameIntervalMs(): number {
+    const set = this.series?.displaySet;
+    return set?.type === 'cine' && set.frameTimeMs !== undefined && set.frameTimeMs > 0
+      ? set.frameTimeMs
+      : 100;
+  }
+
+  /** Plays through the frames at `frameIntervalMs`, looping, until `pause()`. */
+  play(): void {
+    if (this.playing || this.frameCount < 2) return;
+    this.playing = true;
+    void this.#playLoop();
+  }
+
+  /** Stops playing; the frame shown stays. */
+  pause(): void {
+    this.playing = false;
+  }
+
+  /** Applies a window (modality units, e.g. HU) to this and every following frame. */
+  setWindow(center: number, width: number): void {
+    if (!Number.isFinite(center) || !Number.isFinite(width) || width < 1) {
+      throw new FoveaError(
+        'INVALID_WINDOW',
+        `Window centre ${center} and width ${width} are not a valid window`,
+      );
+    }
+    this.userWindow = { center, width };
+    this.#applyVoi({ kind: 'window', center, width });
+  }
+
+  /** Back to each frame's stored window (or min–max), not inverted. */
+  resetView(): void {
+    this.userWindow = undefined;
+    this.#setInverted(false);
+    this.#applyVoi(defaultVoi(this.#shownInfo));
   }
 
   /** Shows frame `index` (clamped to the series). Resolves when it is on screen. */
@@ -92,7 +149,7 @@ export class FoveaViewport extends LitElement {
     if (!frames || frames.length === 0) return;
     const clamped = Math.min(frames.length - 1, Math.max(0, Math.round(index)));
     this.frameIndex = clamped;
-    await this.#present(frames[clamped] as FrameRef);
+    await this.#present(frames[clamped] as FrameRef, clamped);
   }
 
   /**
@@ -113,6 +170,7 @@ export class FoveaViewport extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.playing = false;
     this.#load?.abort();
     this.#frame?.abort();
     this.#resize?.disconnect();
@@ -149,12 +207,13 @@ export class FoveaViewport extends LitElement {
       <div part="overlay" aria-live="polite">
         ${
           this.status === 'ready'
-            ? html`<div>${t('frameOf', { index: String(this.frameIndex + 1), count: String(this.frameCount) })}</div>
+            ? html`<div>${t('frameOf', { index: String(this.shownFrameIndex + 1), count: String(this.frameCount) })}</div>
               ${
                 window
                   ? html`<div>${t('windowLevel', { width: fmt(window.width), center: fmt(window.center) })}</div>`
                   : nothing
-              }`
+              }
+              ${this.playing ? html`<div>${t('playing')}</div>` : nothing}`
             : nothing
         }
       </div>
@@ -174,6 +233,7 @@ export class FoveaViewport extends LitElement {
   async #reload(): Promise<void> {
     this.#load?.abort();
     this.#frame?.abort();
+    this.playing = false;
     this.series = undefined;
     this.userWindow = undefined;
     if (!this.studyUid || !this.seriesUid) {
@@ -236,7 +296,7 @@ export class FoveaViewport extends LitElement {
     if (this.#imageSize) await this.#viewport.setView({ zoom: fitZoom(this.#imageSize, [width, height]) });
   }
 
-  async #present(ref: FrameRef): Promise<void> {
+  async #present(ref: FrameRef, index: number): Promise<void> {
     this.#frame?.abort();
     const abort = new AbortController();
     this.#frame = abort;
@@ -261,13 +321,13 @@ export class FoveaViewport extends LitElement {
       const size = this.#resizeCanvas(canvas);
       this.#imageSize = [image.columns, image.rows];
       await viewport.resize(size[0], size[1]);
-      await viewport.setView({ voi, zoom: fitZoom(this.#imageSize, size) });
+      await viewport.setView({ voi, invert: this.inverted, zoom: fitZoom(this.#imageSize, size) });
       if (abort.signal.aborted) return;
+      this.#shownInfo = info;
+      this.shownFrameIndex = index;
       this.shownVoi = voi;
       this.status = 'ready';
-      this.dispatchEvent(
-        new FoveaViewChangeEvent(this.frameIndex, voi?.kind === 'window' ? { ...voi } : undefined),
-      );
+      this.dispatchEvent(new FoveaViewChangeEvent(index, voi?.kind === 'window' ? { ...voi } : undefined));
     } catch (error) {
       if (!abort.signal.aborted) this.#fail(error);
     }
@@ -280,9 +340,30 @@ export class FoveaViewport extends LitElement {
     const scale = current.width / Math.max(1, this.clientHeight);
     const next = { center: current.center + dy * scale, width: Math.max(1, current.width + dx * scale) };
     this.userWindow = next;
-    this.shownVoi = { kind: 'window', ...next };
-    void this.#viewport.setView({ voi: this.shownVoi });
-    this.dispatchEvent(new FoveaViewChangeEvent(this.frameIndex, next));
+    this.#applyVoi({ kind: 'window', ...next });
+  }
+
+  #applyVoi(voi: VoiTransform | undefined): void {
+    this.shownVoi = voi;
+    void this.#viewport?.setView({ voi }).catch((error: unknown) => this.#fail(error));
+    const window = voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined;
+    this.dispatchEvent(new FoveaViewChangeEvent(this.shownFrameIndex, window));
+  }
+
+  #setInverted(inverted: boolean): void {
+    this.inverted = inverted;
+    void this.#viewport?.setView({ invert: inverted }).catch((error: unknown) => this.#fail(error));
+  }
+
+  async #playLoop(): Promise<void> {
+    while (this.playing && this.isConnected && this.frameCount > 1) {
+      const started = performance.now();
+      await this.showFrame((this.frameIndex + 1) % this.frameCount);
+      if (this.status === 'error') this.playing = false;
+      // Keep the series' own pace; a frame that took longer than its interval is not made up for.
+      const wait = Math.max(0, this.frameIntervalMs - (performance.now() - started));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   #fail(error: unknown): void {
