@@ -2,6 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/browser/chromium.mjs';
+import { goldenCommands } from './scripts/golden/golden-commands.mjs';
 import { freePort } from './scripts/orthanc/ports.mjs';
 
 /**
@@ -33,6 +34,18 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         {
           extends: true,
           server: { host: '127.0.0.1', proxy: { '/dicom-web': orthanc, '/wado': orthanc } },
+          // Found up front, not mid-run: a dependency discovered inside a worker makes Vite
+          // re-optimise and reload the page, failing whatever was loading.
+          optimizeDeps: {
+            include: [
+              '@fovea/render > webgpu-utils',
+              '@fovea/codecs > comlink',
+              '@fovea/codecs > @cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
+              '@fovea/codecs > @cornerstonejs/codec-charls/decodewasmjs',
+              '@fovea/codecs > @cornerstonejs/codec-openjpeg/decodewasmjs',
+              '@fovea/codecs > @cornerstonejs/codec-openjph/wasmjs',
+            ],
+          },
           test: {
             name: 'browser',
             globalSetup: ['scripts/orthanc/vitest-browser-setup.mjs'],
@@ -44,6 +57,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               provider: playwright({ launchOptions: chromiumLaunchOptions }),
               instances: [{ browser: 'chromium' }],
               api: { host: '127.0.0.1' },
+              // Node-side helpers of the golden tests: dcmtk reference renderings and the test plan.
+              commands: goldenCommands,
             },
           },
         },

@@ -2,7 +2,7 @@
 // for IDEs, Storybook and framework wrappers.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.browser.test.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.browser.test.ts', 'src/golden/**'],
   outdir: 'dist',
   litelement: true,
 };
