@@ -93,12 +93,14 @@ const benchmark = {
       const flag = mismatch ? ' (PIXELS DIFFER)' : '';
       cases.push({
         name: `${batch} cornerstone, 1 worker${flag}`,
+        group: set.label,
         run: () => decodeBatch((bytes) => cornerstone.decode(bytes, pixel, ts), set.frames),
       });
       FOVEA_SIZES.forEach((size, i) => {
         const pool = /** @type {DecoderPool} */ (pools[i]);
         cases.push({
           name: `${batch} fovea pool, ${size} worker${size === 1 ? '' : 's'}${flag}`,
+          group: set.label,
           run: () => decodeBatch(async (bytes) => (await pool.decode(bytes, pixel, ts)).pixels, set.frames),
         });
       });

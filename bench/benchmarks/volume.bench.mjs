@@ -170,9 +170,10 @@ export default {
     );
     probe.dispose();
     return [
-      { name: `JS reference: assemble 512×512×${SLICES}`, run: () => assembleJs(slices) },
+      { name: `JS reference: assemble 512×512×${SLICES}`, group: 'assembly', run: () => assembleJs(slices) },
       {
         name: `WASM: assemble 512×512×${SLICES}`,
+        group: 'assembly',
         run: async () => {
           const volume = await Volume.create(set, { wasm, background: -1024 });
           for (let k = 0; k < SLICES; k++) volume.writeSlice(k, /** @type {Int16Array} */ (slices[k]));
@@ -181,9 +182,14 @@ export default {
       },
       {
         name: 'JS reference: oblique MIP 512² × 11 samples, 512³',
+        group: 'mip',
         run: () => mipJs(cubeCopy, cube?.geometry.dimensions ?? [0, 0, 0], params),
       },
-      { name: 'WASM: oblique MIP 512² × 11 samples, 512³', run: () => cube?.slab(centred, slab) },
+      {
+        name: 'WASM: oblique MIP 512² × 11 samples, 512³',
+        group: 'mip',
+        run: () => cube?.slab(centred, slab),
+      },
     ];
   },
   async teardown() {

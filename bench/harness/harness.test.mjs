@@ -48,6 +48,33 @@ describe('bench runner', () => {
     ]);
   });
 
+  it('gives each group of cases its own baseline', async () => {
+    let clock = 0;
+    /** @param {number} cost */
+    const costs = (cost) => () => {
+      clock += cost;
+    };
+    const result = await runBenchmark(
+      {
+        name: 'grouped',
+        description: 'two comparisons in one run',
+        setup: async () => [
+          { name: 'a1', group: 'a', run: costs(2) },
+          { name: 'a2', group: 'a', run: costs(4) },
+          { name: 'b1', group: 'b', run: costs(10) },
+          { name: 'b2', group: 'b', run: costs(5) },
+        ],
+      },
+      { iterations: 2, warmup: 0, now: () => clock, machine: { node: 'v20', cpus: 2, platform: 'linux' } },
+    );
+    expect(result.cases.map((c) => [c.name, c.group, c.ratio])).toEqual([
+      ['a1', 'a', 1],
+      ['a2', 'a', 2],
+      ['b1', 'b', 1],
+      ['b2', 'b', 0.5],
+    ]);
+  });
+
   it('writes a markdown table and embeds it between the README markers', () => {
     const table = markdownTable([
       {

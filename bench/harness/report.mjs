@@ -12,7 +12,7 @@ function formatMs(ms) {
  */
 export function markdownTable(results) {
   const lines = [
-    '| benchmark | case | median (ms) | spread (IQR/median) | ratio to first case | runs |',
+    "| benchmark | case | median (ms) | spread (IQR/median) | ratio to its group's first case | runs |",
     '|---|---|---:|---:|---:|---:|',
   ];
   for (const result of results) {

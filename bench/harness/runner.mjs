@@ -2,7 +2,8 @@
 /**
  * Runs a named benchmark: its cases are measured side by side, interleaved run by run and in a
  * rotating order, so that a slow spell of a shared machine hits every case alike. Results are
- * reported as medians with spread, and as ratios to the first (baseline) case.
+ * reported as medians with spread, and as ratios to the baseline: the first case of the same
+ * group (cases without a group form one group).
  */
 import { summarize } from './stats.mjs';
 
@@ -10,6 +11,7 @@ import { summarize } from './stats.mjs';
  * @typedef {object} BenchCase
  * @property {string} name
  * @property {() => Promise<unknown> | unknown} run one measured run
+ * @property {string} [group] cases compared with each other, e.g. one codec; the first is the baseline
  *
  * @typedef {object} Benchmark
  * @property {string} name file-safe name, e.g. "qido-search"
@@ -25,7 +27,8 @@ import { summarize } from './stats.mjs';
  * @property {number} min ms
  * @property {number} max ms
  * @property {number} spread interquartile range over median
- * @property {number} ratio median over the baseline's median
+ * @property {number} ratio median over the median of the first case of its group
+ * @property {string} [group]
  *
  * @typedef {object} BenchResult
  * @property {string} name
@@ -60,7 +63,11 @@ export async function runBenchmark(benchmark, options = {}) {
       }
     }
     const summaries = samples.map((s) => summarize(s));
-    const baseline = /** @type {{ median: number }} */ (summaries[0]).median;
+    /** @param {number} i */
+    const baselineOf = (i) => {
+      const first = cases.findIndex((c) => c.group === cases[i]?.group);
+      return /** @type {{ median: number }} */ (summaries[first]).median;
+    };
     return {
       name: benchmark.name,
       description: benchmark.description,
@@ -73,8 +80,10 @@ export async function runBenchmark(benchmark, options = {}) {
       },
       cases: cases.map((c, i) => ({
         name: c.name,
+        ...(c.group === undefined ? {} : { group: c.group }),
         .../** @type {ReturnType<typeof summarize>} */ (summaries[i]),
-        ratio: baseline === 0 ? 1 : /** @type {{ median: number }} */ (summaries[i]).median / baseline,
+        ratio:
+          baselineOf(i) === 0 ? 1 : /** @type {{ median: number }} */ (summaries[i]).median / baselineOf(i),
       })),
     };
   } finally {
