@@ -94,6 +94,8 @@ export class FoveaViewport extends LitElement {
   #resize: ResizeObserver | undefined;
   #imageSize: readonly [number, number] | undefined;
   #canvasSize: readonly [number, number] | undefined;
+  /** Size the render worker's target was last given. */
+  #targetSize: readonly [number, number] | undefined;
   #shownInfo: FrameInfo | undefined;
 
   /** Frames in the series shown. */
@@ -274,6 +276,7 @@ export class FoveaViewport extends LitElement {
     if (!this.renderDevice && !this.#ownedDevice) this.#ownedDevice = await RenderDevice.create();
     const device = (this.renderDevice ?? this.#ownedDevice) as RenderDevice;
     this.#viewport = await device.createViewport(canvas);
+    this.#targetSize = [canvas.width, canvas.height];
     this.#resize = new ResizeObserver(() => void this.#onResize());
     this.#resize.observe(this);
   }
@@ -290,10 +293,19 @@ export class FoveaViewport extends LitElement {
   }
 
   async #onResize(): Promise<void> {
-    if (!this.#canvas || !this.#viewport) return;
-    const [width, height] = this.#resizeCanvas(this.#canvas);
-    await this.#viewport.resize(width, height);
-    if (this.#imageSize) await this.#viewport.setView({ zoom: fitZoom(this.#imageSize, [width, height]) });
+    if (!this.#viewport) return;
+    const size = await this.#fitRenderTarget(this.#viewport);
+    if (this.#imageSize) await this.#viewport.setView({ zoom: fitZoom(this.#imageSize, size) });
+  }
+
+  /** Sizes the worker's render target to the canvas, only when it changed (each resize redraws). */
+  async #fitRenderTarget(viewport: RenderViewport): Promise<readonly [number, number]> {
+    const size = this.#resizeCanvas(this.#canvas as HTMLCanvasElement);
+    if (size[0] !== this.#targetSize?.[0] || size[1] !== this.#targetSize[1]) {
+      await viewport.resize(size[0], size[1]);
+      this.#targetSize = size;
+    }
+    return size;
   }
 
   async #present(ref: FrameRef, index: number): Promise<void> {
@@ -317,10 +329,8 @@ export class FoveaViewport extends LitElement {
       const image = sliceImageFromFrame(decoded, ref.instance, info);
       const voi = this.userWindow ? { kind: 'window' as const, ...this.userWindow } : defaultVoi(info);
       await viewport.setImage(image);
-      const canvas = this.#canvas as HTMLCanvasElement;
-      const size = this.#resizeCanvas(canvas);
+      const size = await this.#fitRenderTarget(viewport);
       this.#imageSize = [image.columns, image.rows];
-      await viewport.resize(size[0], size[1]);
       await viewport.setView({ voi, invert: this.inverted, zoom: fitZoom(this.#imageSize, size) });
       if (abort.signal.aborted) return;
       this.#shownInfo = info;
