@@ -289,6 +289,25 @@ test('scrolling 100 CT slices keeps GPU work off the main thread', async ({ page
     .toBe(longTasks.length + 1);
 });
 
+test('MG: the 3328×4096 MONOCHROME1 mammogram shows dense tissue bright and air dark', async ({ page }) => {
+  const mg = primary('mg');
+  const mass = (mg.facts.mass as { centerPixel: { column: number; row: number } }).centerPixel;
+  await openStudy(page, /^Open study of Phantom, MG/);
+  await expect(page.locator('fovea-viewport').locator('[part="overlay"]')).toContainText('Image 1 of 1');
+  // Chest wall at the left edge; the right-hand edge of the detector saw air (high values), which
+  // MONOCHROME1 shows dark.
+  const [atMass, inAir] = await sampleViewport(
+    page,
+    [mg.columns, mg.rows],
+    [
+      [mass.column, mass.row],
+      [mg.columns - 20, 40],
+    ],
+  );
+  expect(inAir?.[0]).toBeLessThan(30);
+  expect(atMass?.[0]).toBeGreaterThan((inAir?.[0] as number) + 100);
+});
+
 test('removing the viewport from the page ends its decoder and render workers', async ({ page }) => {
   await openStudy(page, /^Open study of Phantom, MR/);
   expect(page.workers().length).toBeGreaterThanOrEqual(2);
