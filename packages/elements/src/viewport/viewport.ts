@@ -8,9 +8,9 @@ import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
 import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
-import { fetchStoredFrame } from './fetch-frame.js';
 import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
+import { StoredFrameSource } from './stored-frame-source.js';
 import { viewportStyles } from './viewport.styles.js';
 import { ViewportInput } from './viewport-input.js';
 import { CT_WINDOW_PRESETS } from './window-presets.js';
@@ -97,6 +97,8 @@ export class FoveaViewport extends LitElement {
   /** Size the render worker's target was last given. */
   #targetSize: readonly [number, number] | undefined;
   #shownInfo: FrameInfo | undefined;
+  /** Where the frames of the series loaded now come from (one per load, on one client). */
+  #source: StoredFrameSource | undefined;
 
   /** Frames in the series shown. */
   get frameCount(): number {
@@ -245,6 +247,7 @@ export class FoveaViewport extends LitElement {
     const client =
       this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
     if (!client) return;
+    this.#source = new StoredFrameSource(client);
     const abort = new AbortController();
     this.#load = abort;
     this.status = 'loading';
@@ -313,11 +316,11 @@ export class FoveaViewport extends LitElement {
     const abort = new AbortController();
     this.#frame = abort;
     const viewport = this.#viewport;
-    const client = this.client ?? new DicomWebClient({ root: this.dicomwebRoot });
+    const source = this.#source;
     const pixel = ref.instance.pixel;
-    if (!viewport || !pixel) return;
+    if (!viewport || !source || !pixel) return;
     try {
-      const stored = await fetchStoredFrame(client, ref, abort.signal);
+      const stored = await source.frame(ref, abort.signal);
       if (!this.decoderPool && !this.#ownedPool) this.#ownedPool = new DecoderPool();
       const pool = (this.decoderPool ?? this.#ownedPool) as DecoderPool;
       const decoded = await pool.decode(stored.bytes, pixel, stored.transferSyntaxUid, {
