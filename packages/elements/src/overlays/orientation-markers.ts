@@ -58,7 +58,7 @@ export function orientationLetters(direction: PatientDirection): string {
  * The image axes from (0020,0037) Image Orientation (Patient); undefined when absent or degenerate.
  */
 export function axesFromImageOrientation(orientation: readonly number[] | undefined): ImageAxes | undefined {
-  if (!orientation || orientation.length !== 6 || !orientation.every(Number.isFinite)) return undefined;
+  if (orientation?.length !== 6 || !orientation.every(Number.isFinite)) return undefined;
   const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
   if (Math.hypot(rx, ry, rz) < 1e-6 || Math.hypot(cx, cy, cz) < 1e-6) return undefined;
   return { row: [rx, ry, rz], column: [cx, cy, cz] };
@@ -80,7 +80,7 @@ const LETTER_VECTORS: Record<string, PatientDirection> = {
  * missing or holds a letter that is not a direction.
  */
 export function axesFromPatientOrientation(values: readonly string[] | undefined): ImageAxes | undefined {
-  if (!values || values.length !== 2) return undefined;
+  if (values?.length !== 2) return undefined;
   const [row, column] = values.map(directionOfLetters);
   return row && column ? { row, column } : undefined;
 }

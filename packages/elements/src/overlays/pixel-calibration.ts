@@ -41,7 +41,7 @@ export function pixelCalibration(
 }
 
 function validSpacing(values: readonly number[] | undefined): readonly [number, number] | undefined {
-  if (!values || values.length !== 2) return undefined;
+  if (values?.length !== 2) return undefined;
   const [rows, columns] = values as [number, number];
   return Number.isFinite(rows) && Number.isFinite(columns) && rows > 0 && columns > 0
     ? [rows, columns]
