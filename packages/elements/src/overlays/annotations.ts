@@ -1,0 +1,95 @@
+import { formatDicomDate, formatPersonName } from '../format/dicom-values.js';
+import { message } from '../i18n/messages.js';
+
+/** What the corner annotations describe: the image on screen and how it is shown. */
+export interface AnnotationFacts {
+  /** (0010,0010) Patient's Name, as stored (PN, `Family^Given`). PHI. */
+  patientName?: string | undefined;
+  /** (0010,0020) Patient ID. PHI. */
+  patientId?: string | undefined;
+  /** (0008,0020) Study Date (DA). PHI. */
+  studyDate?: string | undefined;
+  /** (0008,1030) Study Description. */
+  studyDescription?: string | undefined;
+  /** (0020,0011) Series Number. */
+  seriesNumber?: number | undefined;
+  /** (0008,103E) Series Description. */
+  seriesDescription?: string | undefined;
+  /** 0-based index of the frame shown, and how many there are. */
+  frameIndex: number;
+  frameCount: number;
+  /** Position of the slice along its normal, mm (patient LPS · normal); undefined for projections. */
+  slicePositionMm?: number | undefined;
+  /** (0018,0050) Slice Thickness, mm. */
+  sliceThicknessMm?: number | undefined;
+  /** The window applied, modality units. */
+  window?: { center: number; width: number } | undefined;
+  /** Screen pixels per image pixel, as a percentage (CSS pixels: what the reader sees). */
+  zoomPercent?: number | undefined;
+  /** True while the frames play. */
+  playing?: boolean;
+}
+
+/** Lines of text for each corner, top to bottom. */
+export interface CornerAnnotations {
+  topLeft: string[];
+  topRight: string[];
+  bottomLeft: string[];
+  bottomRight: string[];
+}
+
+/**
+ * The text of the four corners in language `lang`. Patient identity sits top left, the study and
+ * series top right, where in the series bottom left, the presentation bottom right. With
+ * `portal`, nothing that identifies the patient is shown: name, ID and study date are left out.
+ */
+export function cornerAnnotations(
+  facts: AnnotationFacts,
+  lang: string,
+  options: { portal: boolean },
+): CornerAnnotations {
+  const t = (key: Parameters<typeof message>[1], values?: Record<string, string>) =>
+    message(lang, key, values);
+  const lines = (...values: Array<string | false | undefined>) =>
+    values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const phi = !options.portal;
+  return {
+    topLeft: phi
+      ? lines(
+          formatPersonName(facts.patientName),
+          facts.patientId && t('annotationPatientId', { id: facts.patientId }),
+        )
+      : [],
+    topRight: lines(
+      facts.studyDescription,
+      phi && formatDicomDate(facts.studyDate),
+      facts.seriesNumber !== undefined && t('annotationSeries', { number: String(facts.seriesNumber) }),
+      facts.seriesDescription,
+    ),
+    bottomLeft: lines(
+      facts.frameCount > 0 &&
+        t('frameOf', { index: String(facts.frameIndex + 1), count: String(facts.frameCount) }),
+      facts.slicePositionMm !== undefined &&
+        Number.isFinite(facts.slicePositionMm) &&
+        t('slicePosition', { position: formatNumber(facts.slicePositionMm, 1) }),
+      facts.sliceThicknessMm !== undefined &&
+        t('sliceThickness', { thickness: formatNumber(facts.sliceThicknessMm, 2) }),
+    ),
+    bottomRight: lines(
+      facts.window &&
+        t('windowLevel', {
+          width: formatNumber(facts.window.width, 1),
+          center: formatNumber(facts.window.center, 1),
+        }),
+      facts.zoomPercent !== undefined && t('zoomPercent', { percent: String(Math.round(facts.zoomPercent)) }),
+      facts.playing && t('playing'),
+    ),
+  };
+}
+
+/** Integers as they are; others with at most `digits` decimals, trailing zeros dropped, no `-0`. */
+export function formatNumber(value: number, digits: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const rounded = Number(value.toFixed(digits));
+  return String(rounded === 0 ? 0 : rounded);
+}
