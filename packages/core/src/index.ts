@@ -73,6 +73,7 @@ export type {
   VolumeDisplaySet,
 } from './display-sets/display-set.js';
 export { groupDisplaySets } from './display-sets/group-display-sets.js';
+export type { DisplaySetPhase, PhaseAttribute } from './display-sets/split-phases.js';
 export { DicomParseError, type DicomParseErrorCode } from './errors/dicom-parse-error.js';
 export { FoveaError } from './errors/fovea-error.js';
 // Local input
@@ -87,7 +88,7 @@ export { type BlobLike, entryFromBlob, entryFromBytes, type LocalEntry } from '.
 export { isZip, unzipEntries, ZipArchiveError } from './local/zip-archive.js';
 // Model
 export { type CineTiming, type DicomInstance, instanceFromDataset } from './model/dicom-instance.js';
-export type { FrameContent, FrameInfo } from './model/frame-info.js';
+export type { FrameContent, FrameInfo, FramePhase } from './model/frame-info.js';
 export { type ImagePlane, planeNormal, type Vec3 } from './model/image-plane.js';
 export { type Lut, type LutData, lutWordsFromBytes } from './model/lut.js';
 export type { ModalityLut } from './model/modality-lut.js';

@@ -1,6 +1,7 @@
 import type { DicomInstance } from '../model/dicom-instance.js';
 import type { Vec3 } from '../model/image-plane.js';
 import type { InstanceKind } from '../model/sop-class.js';
+import type { DisplaySetPhase } from './split-phases.js';
 
 /** One frame of one instance: the unit a viewport shows. */
 export interface FrameRef {
@@ -46,6 +47,13 @@ export interface VolumeDisplaySet extends DisplaySetBase {
   spacing: number;
   /** False when some gap differs from `spacing` by more than 1 % (missing slices, variable spacing). */
   uniformSpacing: boolean;
+  /**
+   * Angle between the line through the slice origins and the normal, degrees: the gantry tilt of
+   * a sheared stack, 0 for a plain one. The volume core builds a sheared voxel grid for it.
+   */
+  tiltAngle: number;
+  /** Which phase of a 4D series this volume is (split by time, trigger, b-value or acquisition); `undefined` for 3D. */
+  phase: DisplaySetPhase | undefined;
 }
 
 /** Images shown one after another that do not form a volume (no geometry, mixed sizes, one slice, projections). */

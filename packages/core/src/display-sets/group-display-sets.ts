@@ -1,8 +1,10 @@
 /**
  * Grouping instances into display sets: per series, non-image objects apart; multi-frame
  * instances without distinct per-frame positions as cines; the remaining frames split by frame of
- * reference, size and orientation, each group a volume when its slices are parallel and at
- * distinct positions, otherwise a stack.
+ * reference, size (rows × columns: mixed sizes never share a set) and orientation, then a group
+ * that repeats positions into the phases of a 4D series (see `splitPhases`); each part a volume
+ * when its slices are parallel, at distinct positions and with origins on one line (a tilted
+ * gantry included), otherwise a stack.
  */
 import type { DicomInstance } from '../model/dicom-instance.js';
 import { planeNormal } from '../model/image-plane.js';
@@ -13,6 +15,7 @@ import type {
   NonImageDisplaySet,
   StackDisplaySet,
 } from './display-set.js';
+import { splitPhases } from './split-phases.js';
 import { volumeFromFrames } from './volume-geometry.js';
 
 /** Groups instances (from any number of studies and series) into display sets, ordered by study, series number, then type. */
@@ -52,7 +55,7 @@ function seriesDisplaySets(members: DicomInstance[]): DisplaySet[] {
   for (const instance of sortByInstanceNumber(members)) {
     if (instance.kind !== 'image') {
       nonImage.set(instance.kind, [...(nonImage.get(instance.kind) ?? []), instance]);
-    } else if (instance.frames.length > 1 && !hasDistinctFramePositions(instance)) {
+    } else if (instance.frames.length > 1 && !hasDistinctFramePositions(instance) && !isFourD(instance)) {
       const cine: CineDisplaySet = {
         ...base(`${seriesUid}/cine/${instance.sopInstanceUid ?? sets.length}`),
         type: 'cine',
@@ -81,13 +84,28 @@ function seriesDisplaySets(members: DicomInstance[]): DisplaySet[] {
   let index = 0;
   for (const group of groups.values()) {
     const suffix = groups.size > 1 ? `/${index++}` : '';
-    const volume = volumeFromFrames(group);
-    if (volume) {
-      sets.push({ ...base(`${seriesUid}/volume${suffix}`), ...volume, type: 'volume' });
-    } else {
-      const stack: StackDisplaySet = { ...base(`${seriesUid}/stack${suffix}`), type: 'stack', frames: group };
-      sets.push(stack);
-    }
+    const split = splitPhases(group);
+    const parts = split ? split.phases : [group];
+    parts.forEach((part, p) => {
+      const phase = split?.info[p];
+      const phaseSuffix = phase ? `/phase-${phase.index + 1}` : '';
+      const volume = volumeFromFrames(part);
+      if (volume) {
+        sets.push({
+          ...base(`${seriesUid}/volume${suffix}${phaseSuffix}`),
+          ...volume,
+          phase,
+          type: 'volume',
+        });
+      } else {
+        const stack: StackDisplaySet = {
+          ...base(`${seriesUid}/stack${suffix}${phaseSuffix}`),
+          type: 'stack',
+          frames: part,
+        };
+        sets.push(stack);
+      }
+    });
   }
   for (const [kind, instances] of nonImage) {
     const set: NonImageDisplaySet = {
@@ -120,6 +138,12 @@ function hasDistinctFramePositions(instance: DicomInstance): boolean {
     distances.add((position[0] * normal[0] + position[1] * normal[1] + position[2] * normal[2]).toFixed(3));
   }
   return distances.size === instance.frames.length;
+}
+
+/** True when an instance's frames are the phases of a volume: repeated positions told apart, two or more per phase. */
+function isFourD(instance: DicomInstance): boolean {
+  const split = splitPhases(instance.frames.map((frame) => ({ instance, frameIndex: frame.index })));
+  return split?.phases.every((phase) => phase.length >= 2) ?? false;
 }
 
 function frameTime(instance: DicomInstance): number | undefined {

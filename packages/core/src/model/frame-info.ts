@@ -18,6 +18,19 @@ export interface FrameContent {
 }
 
 /**
+ * What tells repeated acquisitions at one position apart (the phases of a 4D series). Each value
+ * comes from the frame's functional groups in enhanced objects, else from the data set.
+ */
+export interface FramePhase {
+  /** (0020,9128) Temporal Position Index (Frame Content), else (0020,0100) Temporal Position Identifier. */
+  temporalPosition: number | undefined;
+  /** (0018,1060) Trigger Time, else (0020,9153) Nominal Cardiac Trigger Delay Time; ms. */
+  triggerTime: number | undefined;
+  /** (0018,9087) Diffusion b-value (in (0018,9117) MR Diffusion Sequence for enhanced MR), s/mm². */
+  diffusionBValue: number | undefined;
+}
+
+/**
  * What applies to one frame once functional groups are resolved: geometry, modality LUT and VOI.
  * The pixel module, photometric interpretation and palette are the instance's (the same for all
  * frames).
@@ -35,6 +48,8 @@ export interface FrameInfo {
   frameContent: FrameContent | undefined;
   /** SEG: (0062,000B) Referenced Segment Number of this frame. */
   segmentNumber: number | undefined;
+  /** Temporal position, trigger time and b-value, for splitting 4D series into phases. */
+  phase: FramePhase;
 }
 
 /** Builds frame `index` of a data set through its functional groups. */
@@ -60,5 +75,12 @@ export function frameInfo(groups: FunctionalGroups, index: number): FrameInfo {
         }
       : undefined,
     segmentNumber: segment ? num(segment, '0062000B') : undefined,
+    phase: {
+      temporalPosition: (content && num(content, '00209128')) ?? num(groups.dataset, '00200100'),
+      triggerTime:
+        num(groups.dataset, '00181060') ??
+        num(groups.macroOrTop(G.cardiacSynchronization, index), '00209153'),
+      diffusionBValue: num(groups.macroOrTop(G.mrDiffusion, index), '00189087'),
+    },
   };
 }

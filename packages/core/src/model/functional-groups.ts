@@ -24,6 +24,10 @@ export const FUNCTIONAL_GROUP = {
   pixelValueTransformation: '00289145',
   /** (0028,9132) Frame VOI LUT Sequence: window, function, VOI LUTs. */
   frameVoiLut: '00289132',
+  /** (0018,9118) Cardiac Synchronization Sequence: (0020,9153) Nominal Cardiac Trigger Delay Time. */
+  cardiacSynchronization: '00189118',
+  /** (0018,9117) MR Diffusion Sequence: (0018,9087) Diffusion b-value. */
+  mrDiffusion: '00189117',
   /** (0062,000A) Segment Identification Sequence: (0062,000B) Referenced Segment Number. */
   segmentIdentification: '0062000A',
 } as const;

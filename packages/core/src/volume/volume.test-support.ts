@@ -67,6 +67,7 @@ export function syntheticVolumeSet(
           voi: { windows: [], luts: [] },
           frameContent: undefined,
           segmentNumber: undefined,
+          phase: { temporalPosition: undefined, triggerTime: undefined, diffusionBValue: undefined },
         },
       ],
     } as unknown as DicomInstance;
@@ -92,6 +93,8 @@ export function syntheticVolumeSet(
     columns: base.columns,
     spacing: 1,
     uniformSpacing: true,
+    tiltAngle: 0,
+    phase: undefined,
   };
 }
 
