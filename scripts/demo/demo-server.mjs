@@ -10,6 +10,7 @@ import { startOrthanc } from '../orthanc/orthanc.mjs';
 import { assertPortFree } from '../orthanc/ports.mjs';
 import { uploadFiles } from '../orthanc/upload.mjs';
 import { generateSamples, sampleDataDir } from '../sample-data/generate.mjs';
+import { strictCspPages } from './strict-csp.mjs';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -61,6 +62,8 @@ export async function startDemo(options = {}) {
       // The examples use the built packages, as a host application would (run `pnpm run build`
       // first): the codecs' WASM and the workers are served from each package's dist/.
       resolve: { conditions: [...defaultClientConditions] },
+      // examples/strict-csp/ is served as plain files with the ready-made bundle, under a strict CSP.
+      plugins: [strictCspPages()],
       server: {
         host: '127.0.0.1',
         port,
