@@ -1,4 +1,6 @@
 import {
+  type DicomInstance,
+  type DicomJsonDataset,
   type DicomWebClient,
   type DisplaySet,
   FoveaError,
@@ -12,6 +14,8 @@ import {
 export interface SeriesFrames {
   displaySet: Exclude<DisplaySet, { type: 'non-image' }>;
   frames: FrameRef[];
+  /** Each instance's metadata as the server sent it, for attributes the model does not carry. */
+  datasets: ReadonlyMap<DicomInstance, DicomJsonDataset>;
 }
 
 /**
@@ -25,16 +29,17 @@ export async function loadSeriesFrames(
   signal: AbortSignal,
 ): Promise<SeriesFrames> {
   const datasets = await retrieveSeriesMetadata(client, studyInstanceUid, seriesInstanceUid, { signal });
-  const sets = groupDisplaySets(datasets.map((dataset) => instanceFromDataset(dataset)));
+  const byInstance = new Map(datasets.map((dataset) => [instanceFromDataset(dataset), dataset] as const));
+  const sets = groupDisplaySets([...byInstance.keys()]);
   for (const set of sets) {
-    if (set.type === 'volume') return { displaySet: set, frames: set.slices };
-    if (set.type === 'stack') return { displaySet: set, frames: set.frames };
+    if (set.type === 'volume') return { displaySet: set, frames: set.slices, datasets: byInstance };
+    if (set.type === 'stack') return { displaySet: set, frames: set.frames, datasets: byInstance };
     if (set.type === 'cine') {
       const frames = Array.from({ length: set.frameCount }, (_, frameIndex) => ({
         instance: set.instance,
         frameIndex,
       }));
-      return { displaySet: set, frames };
+      return { displaySet: set, frames, datasets: byInstance };
     }
   }
   throw new FoveaError('NO_IMAGES', 'The series has no images to show');

@@ -35,10 +35,92 @@ export const viewportStyles = css`
   }
   [part='overlay'] {
     position: absolute;
-    right: 8px;
+    inset: 0;
+    pointer-events: none;
+    text-shadow: 0 0 2px #000, 0 0 1px #000;
+  }
+  [part~='annotations'] {
+    position: absolute;
+    max-width: 45%;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  [part~='annotations-top-left'] {
+    left: 8px;
+    top: 8px;
+  }
+  [part~='annotations-top-right'] {
+    right: 24px;
     top: 8px;
     text-align: end;
-    text-shadow: 0 0 2px #000;
-    pointer-events: none;
+  }
+  [part~='annotations-bottom-left'] {
+    left: 8px;
+    bottom: 8px;
+  }
+  [part~='annotations-bottom-right'] {
+    right: 24px;
+    bottom: 8px;
+    text-align: end;
+  }
+  [part='orientation-marker'] {
+    position: absolute;
+    font-weight: 600;
+    color: var(--fovea-orientation-color, #ffd54f);
+  }
+  [data-edge='top'] {
+    top: 6px;
+    left: 50%;
+    transform: translateX(-50%);
+  }
+  [data-edge='bottom'] {
+    bottom: 30px;
+    left: 50%;
+    transform: translateX(-50%);
+  }
+  [data-edge='left'] {
+    left: 6px;
+    top: 50%;
+    transform: translateY(-50%);
+  }
+  [data-edge='right'] {
+    right: 22px;
+    top: 50%;
+    transform: translateY(-50%);
+  }
+  [part='scale-bar'] {
+    position: absolute;
+    bottom: 8px;
+    left: 50%;
+    transform: translateX(-50%);
+    text-align: center;
+    font-size: 0.85em;
+  }
+  [part='scale-bar'] svg {
+    display: block;
+    overflow: visible;
+  }
+  [part='scrollbar'] {
+    position: absolute;
+    right: 2px;
+    top: 8px;
+    bottom: 8px;
+    width: 12px;
+    border-radius: 6px;
+    background: var(--fovea-scrollbar-track, rgb(255 255 255 / 12%));
+    cursor: pointer;
+    touch-action: none;
+  }
+  [part='scrollbar']:focus-visible {
+    outline: 2px solid var(--fovea-focus-color, #4c8dff);
+  }
+  [part='scrollbar-thumb'] {
+    position: absolute;
+    left: 2px;
+    right: 2px;
+    min-height: 8px;
+    border-radius: 4px;
+    background: var(--fovea-scrollbar-thumb, rgb(255 255 255 / 55%));
   }
 `;

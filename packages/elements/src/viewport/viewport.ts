@@ -1,24 +1,45 @@
 import { DecoderPool } from '@fovea/codecs';
 import { DicomWebClient, FoveaError, type FrameInfo, type FrameRef } from '@fovea/core';
-import { fitZoom, RenderDevice, type RenderViewport, type VoiTransform } from '@fovea/render';
+import { RenderDevice, type RenderViewport, type VoiTransform } from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
+import { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
+import { viewportOverlays } from '../overlays/viewport-overlays.js';
+import { type FrameFacts, frameFacts } from './frame-facts.js';
+import { frameScrollbar } from './frame-scrollbar.js';
+import { overlayContent } from './overlay-content.js';
 import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
 import { StoredFrameSource } from './stored-frame-source.js';
+import {
+  FITTED_VIEW,
+  flipOnScreen,
+  panBy,
+  renderGeometry,
+  rotateBy,
+  type ViewGeometry,
+  zoomAt,
+} from './view-geometry.js';
 import { viewportStyles } from './viewport.styles.js';
 import { ViewportInput } from './viewport-input.js';
+import { isViewportTool, type ViewportTool } from './viewport-tool.js';
 import { CT_WINDOW_PRESETS } from './window-presets.js';
 
 /**
  * One view of a series from a DICOMweb server: a volume's slices, a stack, or a cine's frames,
- * decoded exactly and drawn by the render worker. Scroll with the wheel or arrow keys; drag to
- * change the window.
+ * decoded exactly and drawn by the render worker, with corner annotations, orientation markers, a
+ * scale bar and a frame scrollbar drawn above it by the element.
+ *
+ * Input (see `ViewportInput`): the primary button and one finger use the active `tool` (window,
+ * pan, zoom, rotate, scroll); the middle button pans, the right button zooms, Ctrl+wheel zooms
+ * about the pointer, two fingers pinch-zoom and pan; the wheel, arrow and Page keys and the
+ * scrollbar page through frames. Keys: Space play, 1–4 CT presets, I invert, R reset, W/P/Z/T/S
+ * tools, `]`/`[` rotate 90°, H/V flip, +/− zoom.
  *
  * Shared objects may be handed in as properties (`decoderPool`, `renderDevice`, `client`); what
  * the element creates itself it also disposes when it leaves the DOM.
@@ -26,14 +47,23 @@ import { CT_WINDOW_PRESETS } from './window-presets.js';
  * @tagname fovea-viewport
  * @event fovea-load-start - loading of a series began
  * @event fovea-load - the first image is on screen (`event.frameCount`)
- * @event fovea-view-change - the frame or the window changed
+ * @event fovea-view-change - the frame, the window or the view geometry changed
+ * @event fovea-tool-change - the active tool changed (`event.tool`, `event.previousTool`)
  * @event fovea-error - loading or showing failed (`event.error`)
- * @csspart overlay - frame number and window, top right
+ * @csspart overlay - the layer of text and marks above the image
+ * @csspart annotations - each corner's text block (also `annotations-top-left`, `-top-right`,
+ *   `-bottom-left`, `-bottom-right`)
+ * @csspart orientation-marker - an edge's orientation letters (`data-edge` top, right, bottom, left)
+ * @csspart scale-bar - the scale bar; `scale-bar-label` its length
+ * @csspart scrollbar - the frame slider on the right edge; `scrollbar-thumb` its thumb
  * @csspart status - loading message
  * @csspart error - error message
  * @cssproperty --fovea-viewport-background - behind the image
  * @cssproperty --fovea-overlay-color - overlay text colour
  * @cssproperty --fovea-error-color - error text colour
+ * @cssproperty --fovea-orientation-color - orientation letters
+ * @cssproperty --fovea-scrollbar-track - frame scrollbar track
+ * @cssproperty --fovea-scrollbar-thumb - frame scrollbar thumb
  * @cssproperty --fovea-focus-color - keyboard focus ring
  * @cssproperty --fovea-font - font shorthand
  */
@@ -52,6 +82,18 @@ export class FoveaViewport extends LitElement {
   @property({ attribute: false }) decoderPool: DecoderPool | undefined;
   /** A render device to share with other viewports; by default the element makes its own. */
   @property({ attribute: false }) renderDevice: RenderDevice | undefined;
+  /** What the primary button and one finger do. Changing it fires `fovea-tool-change`. */
+  @property({ reflect: true }) tool: ViewportTool = 'windowLevel';
+  /**
+   * Patient-portal mode: the annotations leave out what identifies the patient (name, ID, study
+   * date). Set it wherever the viewer may be seen by someone other than a clinician.
+   */
+  @property({ type: Boolean, reflect: true }) portal = false;
+  /**
+   * Where and how the image sits: magnification relative to the fitted image, pan in CSS pixels,
+   * rotation and flips. Kept across frames; `resetView()` restores the fitted upright image.
+   */
+  @property({ attribute: false }) viewGeometry: ViewGeometry = FITTED_VIEW;
 
   /** 0-based index of the frame asked for last, in display order (it may still be loading). */
   @state() frameIndex = 0;
@@ -67,11 +109,22 @@ export class FoveaViewport extends LitElement {
   /** Window chosen by the user; `undefined` follows each frame's stored window. */
   @state() private userWindow: { center: number; width: number } | undefined;
   @state() private shownVoi: VoiTransform | undefined;
+  @state() private shownFacts: FrameFacts | undefined;
+  /** The viewport's size in CSS pixels, for the scale bar. */
+  @state() private cssSize: readonly [number, number] = [0, 0];
 
   constructor() {
     super();
     // The controller registers itself with the element and lives as long as it does.
     new ViewportInput(this, {
+      tool: () => this.tool,
+      setTool: (tool) => {
+        this.tool = tool;
+      },
+      pan: (dx, dy) => this.#setGeometry(panBy(this.viewGeometry, dx, dy)),
+      zoom: (factor, point) => this.#setGeometry(zoomAt(this.viewGeometry, factor, point)),
+      rotate: (degrees) => this.rotate(degrees),
+      flip: (axis) => (axis === 'horizontal' ? this.flipHorizontal() : this.flipVertical()),
       step: (delta) => this.showFrame(this.frameIndex + delta),
       jump: (to) => this.showFrame(to === 'first' ? 0 : this.frameCount - 1),
       adjustWindow: (dx, dy) => this.#adjustWindow(dx, dy),
@@ -80,7 +133,7 @@ export class FoveaViewport extends LitElement {
         const preset = CT_WINDOW_PRESETS[index];
         if (preset) this.setWindow(preset.center, preset.width);
       },
-      invert: () => this.#setInverted(!this.inverted),
+      invert: () => this.invert(),
       reset: () => this.resetView(),
     });
   }
@@ -140,11 +193,42 @@ export class FoveaViewport extends LitElement {
     this.#applyVoi({ kind: 'window', center, width });
   }
 
-  /** Back to each frame's stored window (or min–max), not inverted. */
+  /** Back to each frame's stored window (or min–max), not inverted, the whole image upright. */
   resetView(): void {
     this.userWindow = undefined;
     this.#setInverted(false);
+    this.viewGeometry = FITTED_VIEW;
     this.#applyVoi(defaultVoi(this.#shownInfo));
+  }
+
+  /** Toggles the grey-scale inversion (a presentation choice; MONOCHROME1 is already shown inverse). */
+  invert(): void {
+    this.#setInverted(!this.inverted);
+  }
+
+  /** Turns the image clockwise by `degrees` (negative: anticlockwise) about the viewport centre. */
+  rotate(degrees = 90): void {
+    this.#setGeometry(rotateBy(this.viewGeometry, degrees));
+  }
+
+  /** Mirrors the image left-right as seen on screen, whatever its rotation. */
+  flipHorizontal(): void {
+    this.#setGeometry(flipOnScreen(this.viewGeometry, 'horizontal'));
+  }
+
+  /** Mirrors the image top-bottom as seen on screen, whatever its rotation. */
+  flipVertical(): void {
+    this.#setGeometry(flipOnScreen(this.viewGeometry, 'vertical'));
+  }
+
+  /** Magnifies by `factor` (2: twice as large) about the viewport centre. */
+  zoomBy(factor: number): void {
+    this.#setGeometry(zoomAt(this.viewGeometry, factor, [0, 0]));
+  }
+
+  /** Moves the image by (dx, dy) CSS pixels. */
+  panBy(dx: number, dy: number): void {
+    this.#setGeometry(panBy(this.viewGeometry, dx, dy));
   }
 
   /** Shows frame `index` (clamped to the series). Resolves when it is on screen. */
@@ -190,6 +274,8 @@ export class FoveaViewport extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tool')) this.#checkTool(changed.get('tool'));
+    if (changed.has('viewGeometry') && this.hasUpdated) void this.#drawGeometry();
     if (
       changed.has('dicomwebRoot') ||
       changed.has('studyUid') ||
@@ -205,22 +291,37 @@ export class FoveaViewport extends LitElement {
   }
 
   protected override render() {
-    const t = (key: MessageKey, values?: Record<string, string>) => message(resolveLang(this), key, values);
-    const window = this.shownVoi?.kind === 'window' ? this.shownVoi : undefined;
+    const lang = resolveLang(this);
+    const t = (key: MessageKey) => message(lang, key);
     return html`
-      <div part="overlay" aria-live="polite">
-        ${
-          this.status === 'ready'
-            ? html`<div>${t('frameOf', { index: String(this.shownFrameIndex + 1), count: String(this.frameCount) })}</div>
-              ${
-                window
-                  ? html`<div>${t('windowLevel', { width: fmt(window.width), center: fmt(window.center) })}</div>`
-                  : nothing
-              }
-              ${this.playing ? html`<div>${t('playing')}</div>` : nothing}`
-            : nothing
-        }
-      </div>
+      ${
+        this.status === 'ready'
+          ? viewportOverlays(
+              overlayContent({
+                lang,
+                portal: this.portal,
+                facts: this.shownFacts,
+                frameIndex: this.shownFrameIndex,
+                frameCount: this.frameCount,
+                voi: this.shownVoi,
+                playing: this.playing,
+                view: this.viewGeometry,
+                imageSize: this.#imageSize,
+                cssSize: this.cssSize,
+              }),
+            )
+          : nothing
+      }
+      ${
+        this.status === 'ready'
+          ? frameScrollbar({
+              index: this.frameIndex,
+              count: this.frameCount,
+              label: t('frameScrollbar'),
+              seek: (index) => void this.showFrame(index),
+            })
+          : nothing
+      }
       ${this.status === 'loading' ? html`<div part="status" role="status">${t('viewportLoading')}</div>` : nothing}
       ${
         this.status === 'error'
@@ -240,6 +341,8 @@ export class FoveaViewport extends LitElement {
     this.playing = false;
     this.series = undefined;
     this.userWindow = undefined;
+    this.shownFacts = undefined;
+    this.viewGeometry = FITTED_VIEW;
     if (!this.studyUid || !this.seriesUid) {
       this.status = 'idle';
       return;
@@ -287,6 +390,7 @@ export class FoveaViewport extends LitElement {
   /** The canvas's size in device pixels, as the render target must be; remembered for readPixels. */
   #resizeCanvas(canvas: HTMLCanvasElement): [number, number] {
     const ratio = globalThis.devicePixelRatio || 1;
+    this.cssSize = [canvas.clientWidth, canvas.clientHeight];
     const size: [number, number] = [
       Math.max(1, Math.round(canvas.clientWidth * ratio)),
       Math.max(1, Math.round(canvas.clientHeight * ratio)),
@@ -297,8 +401,45 @@ export class FoveaViewport extends LitElement {
 
   async #onResize(): Promise<void> {
     if (!this.#viewport) return;
-    const size = await this.#fitRenderTarget(this.#viewport);
-    if (this.#imageSize) await this.#viewport.setView({ zoom: fitZoom(this.#imageSize, size) });
+    await this.#fitRenderTarget(this.#viewport);
+    await this.#drawGeometry();
+  }
+
+  /** The render view's geometry for the image shown now, or undefined before the first image. */
+  #renderGeometry(size = this.#canvasSize) {
+    if (!this.#imageSize || !size) return undefined;
+    return renderGeometry(this.viewGeometry, this.#imageSize, size, globalThis.devicePixelRatio || 1);
+  }
+
+  async #drawGeometry(): Promise<void> {
+    const geometry = this.#renderGeometry();
+    if (!geometry || !this.#viewport) return;
+    await this.#viewport.setView(geometry).catch((error: unknown) => this.#fail(error));
+  }
+
+  #setGeometry(view: ViewGeometry): void {
+    this.viewGeometry = view;
+    this.dispatchEvent(new FoveaViewChangeEvent(this.shownFrameIndex, this.#shownWindow(), view));
+  }
+
+  #shownWindow(): { center: number; width: number } | undefined {
+    const voi = this.shownVoi;
+    return voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined;
+  }
+
+  /** Keeps `tool` valid (an attribute may say anything) and tells the host it changed. */
+  #checkTool(previous: ViewportTool | undefined): void {
+    if (!isViewportTool(this.tool)) {
+      const wrong = String(this.tool);
+      this.tool = isViewportTool(previous) ? previous : 'windowLevel';
+      this.dispatchEvent(
+        new FoveaErrorEvent(new FoveaError('INVALID_TOOL', `"${wrong}" is not a viewport tool`)),
+      );
+      return;
+    }
+    if (previous !== undefined && previous !== this.tool) {
+      this.dispatchEvent(new FoveaToolChangeEvent(this.tool, previous));
+    }
   }
 
   /** Sizes the worker's render target to the canvas, only when it changed (each resize redraws). */
@@ -334,13 +475,20 @@ export class FoveaViewport extends LitElement {
       await viewport.setImage(image);
       const size = await this.#fitRenderTarget(viewport);
       this.#imageSize = [image.columns, image.rows];
-      await viewport.setView({ voi, invert: this.inverted, zoom: fitZoom(this.#imageSize, size) });
+      await viewport.setView({ voi, invert: this.inverted, ...this.#renderGeometry(size) });
       if (abort.signal.aborted) return;
       this.#shownInfo = info;
+      this.shownFacts = frameFacts(ref, this.series?.datasets.get(ref.instance));
       this.shownFrameIndex = index;
       this.shownVoi = voi;
       this.status = 'ready';
-      this.dispatchEvent(new FoveaViewChangeEvent(index, voi?.kind === 'window' ? { ...voi } : undefined));
+      this.dispatchEvent(
+        new FoveaViewChangeEvent(
+          index,
+          voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined,
+          this.viewGeometry,
+        ),
+      );
     } catch (error) {
       if (!abort.signal.aborted) this.#fail(error);
     }
@@ -359,8 +507,9 @@ export class FoveaViewport extends LitElement {
   #applyVoi(voi: VoiTransform | undefined): void {
     this.shownVoi = voi;
     void this.#viewport?.setView({ voi }).catch((error: unknown) => this.#fail(error));
-    const window = voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined;
-    this.dispatchEvent(new FoveaViewChangeEvent(this.shownFrameIndex, window));
+    this.dispatchEvent(
+      new FoveaViewChangeEvent(this.shownFrameIndex, this.#shownWindow(), this.viewGeometry),
+    );
   }
 
   #setInverted(inverted: boolean): void {
@@ -385,8 +534,4 @@ export class FoveaViewport extends LitElement {
     this.errorCode = typeof code === 'string' ? code : 'UNEXPECTED';
     this.dispatchEvent(new FoveaErrorEvent(error));
   }
-}
-
-function fmt(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

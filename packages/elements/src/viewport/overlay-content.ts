@@ -1,0 +1,79 @@
+import { fitZoom, type VoiTransform } from '@fovea/render';
+import { message } from '../i18n/messages.js';
+import { cornerAnnotations, formatNumber } from '../overlays/annotations.js';
+import { orientationMarkers } from '../overlays/orientation-markers.js';
+import { chooseScaleBar, mmPerScreenPixel } from '../overlays/scale-bar.js';
+import type { ViewportOverlayContent } from '../overlays/viewport-overlays.js';
+import type { FrameFacts } from './frame-facts.js';
+import type { ViewGeometry } from './view-geometry.js';
+
+/** The viewport's state that the overlays describe. */
+export interface OverlayState {
+  lang: string;
+  portal: boolean;
+  facts: FrameFacts | undefined;
+  frameIndex: number;
+  frameCount: number;
+  voi: VoiTransform | undefined;
+  playing: boolean;
+  view: ViewGeometry;
+  /** Image columns and rows; undefined before the first image. */
+  imageSize: readonly [number, number] | undefined;
+  /** Viewport width and height, CSS pixels. */
+  cssSize: readonly [number, number];
+}
+
+/** The scale bar takes at most this share of the viewport's width (and never more than 200 px). */
+const SCALE_BAR_SHARE = 0.3;
+const SCALE_BAR_MAX_PX = 200;
+
+const SCALE_LABELS = {
+  patient: 'scaleBarPatient',
+  detector: 'scaleBarDetector',
+  'magnification-corrected': 'scaleBarEstimated',
+} as const;
+
+/** Words and marks for the overlay layer, from the viewport's state. */
+export function overlayContent(state: OverlayState): ViewportOverlayContent {
+  const { facts, view, imageSize, cssSize } = state;
+  // CSS pixels per image pixel, as the render view draws it (see renderGeometry).
+  const cssZoom =
+    imageSize && cssSize[0] > 0 && cssSize[1] > 0
+      ? fitZoom(imageSize, cssSize, Math.round(view.rotation / 90) * 90) * view.scale
+      : undefined;
+  const window = state.voi?.kind === 'window' ? state.voi : undefined;
+  const corners = cornerAnnotations(
+    {
+      ...facts?.annotation,
+      frameIndex: state.frameIndex,
+      frameCount: state.frameCount,
+      window: window && { center: window.center, width: window.width },
+      zoomPercent: cssZoom === undefined ? undefined : cssZoom * 100,
+      playing: state.playing,
+    },
+    state.lang,
+    { portal: state.portal },
+  );
+  const markers = facts?.axes && orientationMarkers(facts.axes, view);
+  const calibration = facts?.calibration;
+  const bar =
+    calibration && cssZoom
+      ? chooseScaleBar(
+          mmPerScreenPixel(calibration.spacing, cssZoom, view),
+          Math.min(SCALE_BAR_MAX_PX, cssSize[0] * SCALE_BAR_SHARE),
+        )
+      : undefined;
+  return {
+    corners,
+    markers,
+    markersLabel: markers ? message(state.lang, 'orientationMarkers', { ...markers }) : '',
+    scaleBar:
+      bar && calibration
+        ? {
+            bar,
+            label: message(state.lang, SCALE_LABELS[calibration.source], { length: formatNumber(bar.mm, 3) }),
+            calibrated: calibration.source === 'patient',
+          }
+        : undefined,
+  };
+}
