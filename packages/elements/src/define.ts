@@ -1,10 +1,16 @@
+import { FoveaSeriesBrowser } from './series-browser/series-browser.js';
 import { FoveaStudyList } from './study-list/study-list.js';
+import { FoveaToolbar } from './toolbar/toolbar.js';
+import { FoveaViewer } from './viewer/viewer.js';
 import { FoveaViewport } from './viewport/viewport.js';
 
 /** Every element of the package with its tag. */
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['fovea-study-list', FoveaStudyList],
   ['fovea-viewport', FoveaViewport],
+  ['fovea-series-browser', FoveaSeriesBrowser],
+  ['fovea-toolbar', FoveaToolbar],
+  ['fovea-viewer', FoveaViewer],
 ];
 
 /**
@@ -21,5 +27,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'fovea-study-list': FoveaStudyList;
     'fovea-viewport': FoveaViewport;
+    'fovea-series-browser': FoveaSeriesBrowser;
+    'fovea-toolbar': FoveaToolbar;
+    'fovea-viewer': FoveaViewer;
   }
 }

@@ -1,0 +1,29 @@
+import type { ViewerLayout } from '../viewer/viewer-layout.js';
+
+/**
+ * What the primary mouse button or one finger does in a viewport; the names of
+ * `<fovea-viewport>`'s `tool` property.
+ */
+export type ToolbarTool = 'windowLevel' | 'pan' | 'zoom' | 'rotate' | 'scroll';
+
+/** Every tool, in toolbar order. */
+export const TOOLBAR_TOOLS: readonly ToolbarTool[] = ['windowLevel', 'pan', 'zoom', 'rotate', 'scroll'];
+
+/** A named CT window of the toolbar's preset picker. */
+export type PresetName = 'brain' | 'abdomen' | 'lung' | 'bone';
+
+/**
+ * One request from the toolbar, for whoever owns the viewports (a `<fovea-viewer>` applies it to
+ * its active viewport; a host page using the toolbar alone maps it itself).
+ */
+export type ToolbarCommand =
+  | { type: 'tool'; tool: ToolbarTool }
+  /** Rotate clockwise by `degrees` (a multiple of 90). */
+  | { type: 'rotate'; degrees: number }
+  | { type: 'flip'; axis: 'horizontal' | 'vertical' }
+  | { type: 'invert' }
+  | { type: 'reset' }
+  | { type: 'preset'; preset: PresetName }
+  /** Start (`play: true`) or stop the cine. */
+  | { type: 'cine'; play: boolean }
+  | { type: 'layout'; layout: ViewerLayout };

@@ -1,0 +1,423 @@
+import type { DecoderPool } from '@fovea/codecs';
+import { DicomWebClient, type TokenProvider } from '@fovea/core';
+import type { RenderDevice } from '@fovea/render';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AsyncTask } from '../controllers/async-task.js';
+import { FoveaErrorEvent } from '../events/error-event.js';
+import { formatDicomDate, formatPersonName } from '../format/dicom-values.js';
+import { resolveLang } from '../i18n/lang.js';
+import { type MessageKey, message } from '../i18n/messages.js';
+import { SERIES_DRAG_TYPE } from '../series-browser/series-browser.js';
+import type { FoveaSeriesSelectEvent } from '../series-browser/series-select-event.js';
+import { themeStyles } from '../theme/theme.js';
+import type { ToolbarCommand, ToolbarTool } from '../toolbar/toolbar-command.js';
+import type { FoveaToolbarCommandEvent } from '../toolbar/toolbar-command-event.js';
+import { FoveaViewport } from '../viewport/viewport.js';
+import { assignSeries, imageSeries } from './assign-series.js';
+import { loadStudy, type StudyContents } from './load-study.js';
+import { viewerStyles } from './viewer.styles.js';
+import { layoutShape, parseLayout } from './viewer-layout.js';
+import { ViewerResources } from './viewer-resources.js';
+import { applyToViewport, viewportSupports } from './viewport-commands.js';
+
+type Translate = (key: MessageKey, values?: Record<string, string>) => string;
+
+/**
+ * A complete viewer from attributes alone: `<fovea-viewer dicomweb-root="/dicom-web"
+ * study-uid="…">` lists the study's series with thumbnails, opens the first (or `series-uid`) and
+ * offers a toolbar, layouts of 1, 2 or 4 viewports, presets, cine and a progress bar. Clicking a
+ * thumbnail, or dragging it onto a viewport, shows that series there.
+ *
+ * The viewer owns one render device and one decoder pool, shared by its viewports and thumbnails,
+ * and ends them when it leaves the DOM. Hosts may hand in their own (`renderDevice`,
+ * `decoderPool`: then they stay the host's), a `client`, or a `tokenProvider` and `fetch` for the
+ * client the viewer makes. `mode="portal"` is the patient's read-only view: no patient
+ * identifiers, viewing tools only. Events of the viewports (`fovea-load-start`, `fovea-load`,
+ * `fovea-view-change`, `fovea-error`) bubble out of the viewer unchanged.
+ *
+ * @tagname fovea-viewer
+ * @event fovea-error - the study could not be loaded (`event.error`); viewports report their own
+ * @csspart base - everything inside the viewer
+ * @csspart header - study information (diagnostic mode only)
+ * @csspart toolbar - the `<fovea-toolbar>`
+ * @csspart series-browser - the `<fovea-series-browser>`
+ * @csspart viewports - the grid of viewports
+ * @csspart cell - one viewport's place in the grid (`cell active` for the active one)
+ * @csspart progress - the load progress bar
+ * @csspart status - loading and empty messages
+ * @csspart error - error message and retry button
+ * @csspart unavailable - the message for a layout not available yet
+ * @cssproperty --fovea-background - viewer background
+ * @cssproperty --fovea-surface-color - toolbar and series list background
+ * @cssproperty --fovea-text-color - text colour
+ * @cssproperty --fovea-muted-color - secondary text
+ * @cssproperty --fovea-border-color - separators
+ * @cssproperty --fovea-accent-color - active viewport, pressed tools, progress
+ * @cssproperty --fovea-accent-contrast-color - text on accent
+ * @cssproperty --fovea-error-color - error messages
+ * @cssproperty --fovea-focus-color - keyboard focus ring
+ * @cssproperty --fovea-viewport-background - behind the images
+ * @cssproperty --fovea-series-browser-width - width of the series list (default 220px)
+ * @cssproperty --fovea-font - font shorthand
+ */
+export class FoveaViewer extends LitElement {
+  static override styles = [themeStyles('dark'), viewerStyles];
+
+  /** Base URL of the DICOMweb service, e.g. `/dicom-web`. Ignored when `client` is set. */
+  @property({ attribute: 'dicomweb-root' }) dicomwebRoot = '';
+  /** (0020,000D) Study Instance UID to show. */
+  @property({ attribute: 'study-uid' }) studyUid = '';
+  /** (0020,000E) Series Instance UID to open first; alone, its study is looked up. */
+  @property({ attribute: 'series-uid' }) seriesUid = '';
+  /** `1x1`, `1x2`, `2x2`; `mpr` and `3d` are accepted and say they are not available yet. */
+  @property({ reflect: true }) layout = '1x1';
+  /** `diagnostic` (default) or `portal`: a patient's read-only view without identifiers. */
+  @property({ reflect: true }) mode: 'diagnostic' | 'portal' = 'diagnostic';
+  /** `dark` (default) or `light`. */
+  @property({ reflect: true }) theme: string | undefined;
+  /** Language of the viewer's text (BCP 47, e.g. `es`); else the page's. */
+  @property() override lang = '';
+  /** A configured client (auth, custom fetch); takes precedence over `dicomweb-root`. */
+  @property({ attribute: false }) client: DicomWebClient | undefined;
+  /** Gives the bearer token for each request (sent as `Authorization`, never in URLs). */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+  /** A `fetch` to use instead of the page's (a proxy, a test double, extra headers). */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
+  /** A decoder pool to share with other viewers; by default the viewer makes (and ends) its own. */
+  @property({ attribute: false }) decoderPool: DecoderPool | undefined;
+  /** A render device to share with other viewers; by default the viewer makes (and ends) its own. */
+  @property({ attribute: false }) renderDevice: RenderDevice | undefined;
+
+  /** Index of the viewport that thumbnails and tools act on. */
+  @state() activeIndex = 0;
+  /** Series UID shown in each viewport of the layout (`''`: empty). */
+  @state() private cells: string[] = [];
+  @state() private tool: ToolbarTool = 'windowLevel';
+  @state() private activePlaying = false;
+  @state() private activeInverted = false;
+  /** Viewports between `fovea-load-start` and their first image (or error). */
+  @state() private loadingCells = new Set<number>();
+  @state() private dropTarget = -1;
+
+  readonly #study = new AsyncTask<StudyContents>(this);
+  readonly #resources = new ViewerResources(this, () => ({
+    pool: this.decoderPool,
+    device: this.renderDevice,
+  }));
+  #clientCache: { key: readonly unknown[]; client: DicomWebClient } | undefined;
+
+  /** The viewport thumbnails and tools act on, once the study is open. */
+  get activeViewport(): FoveaViewport | undefined {
+    return this.#viewport(this.activeIndex);
+  }
+
+  /** Shows series `seriesInstanceUid` of the open study in viewport `index` (default: the active one). */
+  showSeries(seriesInstanceUid: string, index = this.activeIndex): void {
+    if (index < 0 || index >= this.cells.length) return;
+    const cells = [...this.cells];
+    cells[index] = seriesInstanceUid;
+    this.cells = cells;
+    this.activeIndex = index;
+  }
+
+  /** Loads the study again (after an error, or when the server's content changed). */
+  retry(): Promise<void> {
+    return this.#loadStudy();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the DOM after the study search was aborted on removal: search again.
+    if (this.hasUpdated && this.#study.status === 'idle') void this.#loadStudy();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const source = ['dicomwebRoot', 'studyUid', 'seriesUid', 'client', 'tokenProvider', 'fetch'] as const;
+    if (source.some((name) => changed.has(name))) void this.#loadStudy();
+    if ((changed.has('decoderPool') || changed.has('renderDevice')) && this.hasUpdated) {
+      this.#resources.restart();
+    }
+    if (changed.has('layout')) this.#fillCells();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('lang')) {
+      // The parts read their language when they render: have them render again.
+      for (const part of this.renderRoot.querySelectorAll(
+        'fovea-toolbar, fovea-series-browser, fovea-viewport',
+      )) {
+        (part as LitElement).requestUpdate();
+      }
+    }
+    if (changed.has('tool') || changed.has('cells')) {
+      for (const viewport of this.renderRoot.querySelectorAll('fovea-viewport')) {
+        if (viewportSupports(viewport, 'tool')) applyToViewport(viewport, { type: 'tool', tool: this.tool });
+      }
+    }
+  }
+
+  protected override render() {
+    const lang = this.lang || resolveLang(this);
+    const t: Translate = (key, values) => message(lang, key, values);
+    const resources = this.#resources.current;
+    const contents = this.#study.status === 'complete' ? this.#study.value : undefined;
+    return html`<div part="base" lang=${lang} role="region" aria-label=${t('viewerLabel')}>
+      ${this.#progress(t)} ${this.mode === 'portal' ? nothing : this.#header(t, contents)}
+      <fovea-toolbar
+        part="toolbar"
+        mode=${this.mode === 'portal' ? 'portal' : 'diagnostic'}
+        tool=${this.tool}
+        layout=${parseLayout(this.layout)}
+        ?playing=${this.activePlaying}
+        ?inverted=${this.activeInverted}
+        .unavailable=${this.#unavailableCommands()}
+        @fovea-toolbar-command=${this.#onCommand}
+      ></fovea-toolbar>
+      <div class="body">
+        ${
+          resources && contents
+            ? html`<fovea-series-browser
+                part="series-browser"
+                study-uid=${contents.studyInstanceUid}
+                selected-series-uid=${this.cells[this.activeIndex] ?? ''}
+                .client=${this.#client()}
+                .decoderPool=${resources.pool}
+                .series=${imageSeries(contents.series)}
+                @fovea-series-select=${(event: FoveaSeriesSelectEvent) => this.showSeries(event.series.seriesInstanceUid)}
+              ></fovea-series-browser>`
+            : html`<div part="series-browser"></div>`
+        }
+        ${this.#main(t, contents)}
+      </div>
+    </div>`;
+  }
+
+  #main(t: Translate, contents: StudyContents | undefined) {
+    const resources = this.#resources.current;
+    if (this.#resources.error) return this.#error(t, 'viewerError', this.#resources.error, false);
+    if (!this.#client() || (!this.studyUid && !this.seriesUid)) {
+      return html`<div part="status" role="status">${t('viewerNoStudy')}</div>`;
+    }
+    if (this.#study.status === 'error') {
+      const code = errorCode(this.#study.error);
+      return this.#error(
+        t,
+        code === 'STUDY_NOT_FOUND' ? 'viewerStudyNotFound' : 'viewerError',
+        this.#study.error,
+        true,
+      );
+    }
+    if (!resources || !contents) {
+      return html`<div part="status" role="status" aria-busy="true">${t('viewerLoading')}</div>`;
+    }
+    const layout = parseLayout(this.layout);
+    const shape = layoutShape(layout);
+    if (!shape.available) {
+      // The seam for MPR and 3D: when the renderer draws them, this branch renders their views.
+      return html`<div part="unavailable" role="status">
+        ${t('viewerLayoutUnavailable', { layout: layout.toUpperCase() })}
+      </div>`;
+    }
+    const portal = this.mode === 'portal';
+    return html`<div
+      part="viewports"
+      style="grid-template: repeat(${shape.rows}, minmax(0, 1fr)) / repeat(${shape.columns}, minmax(0, 1fr))"
+    >
+      ${this.cells.map((uid, index) => {
+        const active = index === this.activeIndex;
+        return html`<div
+          part=${active ? 'cell active' : 'cell'}
+          class=${this.dropTarget === index ? 'drop-target' : ''}
+          role="group"
+          aria-label=${t('viewerCellLabel', { index: String(index + 1), count: String(this.cells.length) })}
+          data-cell=${index}
+          @pointerdown=${() => this.#activate(index)}
+          @focusin=${() => this.#activate(index)}
+          @dragover=${(event: DragEvent) => this.#onDragOver(event, index)}
+          @dragleave=${() => (this.dropTarget = -1)}
+          @drop=${(event: DragEvent) => this.#onDrop(event, index)}
+        >
+          ${
+            uid
+              ? html`<fovea-viewport
+                  data-cell=${index}
+                  study-uid=${contents.studyInstanceUid}
+                  series-uid=${uid}
+                  ?portal=${portal}
+                  .client=${this.#client()}
+                  .decoderPool=${resources.pool}
+                  .renderDevice=${resources.device}
+                  @fovea-load-start=${() => this.#setLoading(index, true)}
+                  @fovea-load=${() => this.#onViewportSettled(index)}
+                  @fovea-error=${() => this.#onViewportSettled(index)}
+                  @fovea-view-change=${() => this.#syncFromViewport(index)}
+                ></fovea-viewport>`
+              : html`<div class="empty-cell">${t('viewerDropHint')}</div>`
+          }
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  #header(t: Translate, contents: StudyContents | undefined) {
+    const study = contents?.study;
+    if (!study) return nothing;
+    const items: Array<[MessageKey, string]> = [
+      ['columnPatient', formatPersonName(study.patientName)],
+      ['columnPatientId', study.patientId ?? ''],
+      ['columnDate', formatDicomDate(study.studyDate)],
+      ['columnDescription', study.studyDescription ?? ''],
+    ];
+    return html`<dl part="header" aria-label=${t('viewerStudyHeader')}>
+      ${items.map(([key, value]) => html`<div><dt>${t(key)}</dt><dd>${value || '—'}</dd></div>`)}
+    </dl>`;
+  }
+
+  #progress(t: Translate) {
+    const studyPending = this.#study.status === 'pending';
+    if (!studyPending && this.loadingCells.size === 0) return nothing;
+    const opened = this.cells.filter(Boolean).length;
+    const total = 1 + opened;
+    const done = (studyPending ? 0 : 1) + opened - this.loadingCells.size;
+    return html`<progress part="progress" aria-label=${t('viewerProgress')} max=${total} value=${done}></progress>`;
+  }
+
+  #error(t: Translate, key: MessageKey, error: unknown, canRetry: boolean) {
+    const code = errorCode(error);
+    return html`<div part="error" role="alert">
+      ${t(key)} ${code ? html`<code>${code}</code>` : nothing}
+      ${canRetry ? html`<button @click=${() => this.retry()}>${t('viewerRetry')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** The client the viewer and its parts use: the host's, or one made from the attributes. */
+  #client(): DicomWebClient | undefined {
+    if (this.client) return this.client;
+    if (!this.dicomwebRoot) return undefined;
+    const key = [this.dicomwebRoot, this.tokenProvider, this.fetch] as const;
+    if (this.#clientCache?.key.every((value, i) => value === key[i])) return this.#clientCache.client;
+    const client = new DicomWebClient({
+      root: this.dicomwebRoot,
+      ...(this.tokenProvider && { tokenProvider: this.tokenProvider }),
+      ...(this.fetch && { fetch: this.fetch }),
+    });
+    this.#clientCache = { key, client };
+    return client;
+  }
+
+  async #loadStudy(): Promise<void> {
+    const client = this.#client();
+    this.cells = [];
+    this.loadingCells = new Set();
+    this.activeIndex = 0;
+    if (!client || (!this.studyUid && !this.seriesUid)) return;
+    const uids = { studyInstanceUid: this.studyUid, seriesInstanceUid: this.seriesUid };
+    await this.#study.run((signal) => loadStudy(client, uids, signal));
+    if (this.#study.status === 'complete') this.#fillCells();
+    else if (this.#study.status === 'error') this.dispatchEvent(new FoveaErrorEvent(this.#study.error));
+  }
+
+  /** Gives each viewport of the layout a series, keeping what is shown. */
+  #fillCells(): void {
+    const contents = this.#study.status === 'complete' ? this.#study.value : undefined;
+    if (!contents) return;
+    const shape = layoutShape(parseLayout(this.layout));
+    const uids = imageSeries(contents.series).map((s) => s.seriesInstanceUid);
+    this.cells = assignSeries(
+      this.cells,
+      shape.available ? shape.columns * shape.rows : 0,
+      uids,
+      this.seriesUid,
+    );
+    this.activeIndex = Math.min(this.activeIndex, Math.max(0, this.cells.length - 1));
+    this.loadingCells = new Set([...this.loadingCells].filter((index) => index < this.cells.length));
+  }
+
+  #viewport(index: number): FoveaViewport | undefined {
+    const element = this.renderRoot.querySelector(`fovea-viewport[data-cell="${index}"]`);
+    return element instanceof FoveaViewport ? element : undefined;
+  }
+
+  /** What the toolbar leaves out because `<fovea-viewport>` cannot do it (yet). */
+  #unavailableCommands(): Array<ToolbarCommand['type']> {
+    return (['tool', 'rotate', 'flip'] as const).filter(
+      (command) => !viewportSupports(FoveaViewport.prototype, command),
+    );
+  }
+
+  #activate(index: number): void {
+    if (this.activeIndex === index) return;
+    this.activeIndex = index;
+    this.#syncFromViewport(index);
+  }
+
+  #setLoading(index: number, loading: boolean): void {
+    const next = new Set(this.loadingCells);
+    if (loading) next.add(index);
+    else next.delete(index);
+    this.loadingCells = next;
+  }
+
+  #onViewportSettled(index: number): void {
+    this.#setLoading(index, false);
+    this.#syncFromViewport(index);
+  }
+
+  /** The toolbar shows the active viewport's state (playing, inverted). */
+  #syncFromViewport(index: number): void {
+    if (index !== this.activeIndex) return;
+    const viewport = this.#viewport(index);
+    this.activePlaying = viewport?.playing ?? false;
+    this.activeInverted = viewport?.inverted ?? false;
+  }
+
+  #onCommand = (event: FoveaToolbarCommandEvent): void => {
+    const command: ToolbarCommand = event.command;
+    if (command.type === 'layout') {
+      this.layout = command.layout;
+      return;
+    }
+    if (command.type === 'tool') {
+      this.tool = command.tool;
+      return;
+    }
+    const viewport = this.activeViewport;
+    if (!viewport) return;
+    applyToViewport(viewport, command);
+    this.#syncFromViewport(this.activeIndex);
+  };
+
+  #onDragOver(event: DragEvent, index: number): void {
+    if (!event.dataTransfer?.types.includes(SERIES_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dropTarget = index;
+  }
+
+  #onDrop(event: DragEvent, index: number): void {
+    this.dropTarget = -1;
+    const data = event.dataTransfer?.getData(SERIES_DRAG_TYPE);
+    if (!data) return;
+    event.preventDefault();
+    let dropped: { studyInstanceUid?: unknown; seriesInstanceUid?: unknown };
+    try {
+      dropped = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const contents = this.#study.value;
+    if (
+      typeof dropped.seriesInstanceUid !== 'string' ||
+      dropped.studyInstanceUid !== contents?.studyInstanceUid
+    ) {
+      return;
+    }
+    this.showSeries(dropped.seriesInstanceUid, index);
+  }
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : '';
+}
