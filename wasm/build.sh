@@ -25,7 +25,7 @@ emcc fill.c reslice.c stats.c \
   -sALLOW_MEMORY_GROWTH -sMAXIMUM_MEMORY=4GB -sINITIAL_MEMORY=1MB -sTOTAL_STACK=256KB \
   -sMEMORY_GROWTH_GEOMETRIC_STEP=0 \
   -sFILESYSTEM=0 -sASSERTIONS=0 \
-  -sEXPORTED_FUNCTIONS=_malloc,_free,_fovea_fill_i16,_fovea_fill_f32,_fovea_widen_i16_f32,_fovea_slab,_fovea_reslice,_fovea_minmax_i16,_fovea_minmax_f32,_fovea_histogram \
+  -sEXPORTED_FUNCTIONS=_malloc,_free,_fovea_fill_i16,_fovea_fill_f32,_fovea_widen_i16_f32,_fovea_blend_f32,_fovea_slab,_fovea_reslice,_fovea_minmax_i16,_fovea_minmax_f32,_fovea_histogram \
   -o "$out/fovea-volume.mjs"
 # emcc marks the .wasm executable; a data file should not be.
 chmod 644 "$out/fovea-volume.wasm"

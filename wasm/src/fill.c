@@ -91,3 +91,19 @@ EXPORT void fovea_widen_i16_f32(const int16_t *src, float *dst, int32_t n) {
   }
   for (; i < n; i++) dst[i] = (float)src[i];
 }
+
+/*
+ * dst[i] = dst[i] * keep + src[i] * add: the second of two neighbouring slices blended into a slot
+ * of a volume resampled to uniform spacing (dst holds the first slice's values, src the second's).
+ */
+EXPORT void fovea_blend_f32(float *dst, const float *src, int32_t n, float keep, float add) {
+  const v128_t vk = wasm_f32x4_splat(keep);
+  const v128_t va = wasm_f32x4_splat(add);
+  int32_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t d = wasm_v128_load(dst + i);
+    const v128_t s = wasm_v128_load(src + i);
+    wasm_v128_store(dst + i, wasm_f32x4_add(wasm_f32x4_mul(d, vk), wasm_f32x4_mul(s, va)));
+  }
+  for (; i < n; i++) dst[i] = dst[i] * keep + src[i] * add;
+}

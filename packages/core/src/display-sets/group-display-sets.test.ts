@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DicomJsonDataset } from '../dicom-json/dicom-json.js';
 import { instanceFromDataset } from '../model/dicom-instance.js';
+import { volumeGeometry } from '../volume/volume-geometry.js';
 import { groupDisplaySets } from './group-display-sets.js';
 
 const ds = (values: Record<string, [string, unknown[]]>): DicomJsonDataset =>
@@ -148,6 +149,29 @@ describe('groupDisplaySets: 4D series, tilted gantries, mixed sizes', () => {
       expect(
         volume.slices.every((slice) => slice.instance.frames[0]?.phase.temporalPosition === index + 1),
       ).toBe(true);
+    }
+  });
+
+  it('gives each phase of a 4D series its own hand-computable voxel grid', () => {
+    // Two phases at z = 5, 2.5, 0 (listed top down), 0.7 × 0.6 mm pixels; phase 2 written first.
+    const instances = fourD(
+      '1.2.4.12',
+      [5, 2.5, 0],
+      [2, 1].map((t) => () => ds({ '00200100': ['IS', [t]], '00280030': ['DS', [0.6, 0.7]] })),
+    );
+    for (const [index, volume] of volumes(groupDisplaySets(instances)).entries()) {
+      const g = volumeGeometry(volume);
+      expect(volume.phase?.value).toBe(index + 1);
+      expect(g.dimensions).toEqual([4, 4, 3]);
+      expect(g.origin).toEqual([0, 0, 0]);
+      expect(g.spacing).toEqual([0.7, 0.6, 2.5]);
+      expect(g.spacingKind).toBe('uniform');
+      expect(g.slotOfSlice).toEqual([0, 1, 2]);
+      expect(volume.slices.map((slice) => slice.instance.frames[0]?.phase.temporalPosition)).toEqual([
+        index + 1,
+        index + 1,
+        index + 1,
+      ]);
     }
   });
 

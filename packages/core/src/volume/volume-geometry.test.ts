@@ -178,3 +178,76 @@ describe('volumeGeometry', () => {
     );
   });
 });
+
+describe('volumeGeometry with spacingPolicy resample', () => {
+  // Listed superior first: slice 3 at 0 mm, 2 at 1, 1 at 2.4, 0 at 3 (gaps 1, 1.4, 0.6: on no grid).
+  const set = () => syntheticVolumeSet(axial([3, 2.4, 1, 0]), { rows: 2, columns: 3 });
+  const rounded = (g: ReturnType<typeof volumeGeometry>) =>
+    g.slotSources?.map((slot) => slot.sources.map((s) => [s.sliceIndex, Number(s.weight.toFixed(12))]));
+  const r = (v: number) => Number(v.toFixed(12));
+
+  it('interpolates a uniform grid at the smallest gap between the two nearest slices', () => {
+    const g = volumeGeometry(set(), { spacingPolicy: 'resample' });
+    expect(g.spacingKind).toBe('resampled');
+    expect(g.dimensions).toEqual([3, 2, 6]);
+    expect(g.spacing[2]).toBeCloseTo(0.6, 12);
+    expect(g.origin).toEqual([-10, -20, 0]);
+    expect(g.missingSlots).toEqual([]);
+    expect(g.maxSpacingDeviation).toBe(0);
+    expect(g.slotOfSlice).toEqual([5, 4, 2, 0]);
+    // Slot z at 0.6·z mm: 1 at 0.6 of the way from 0 to 1; 2 and 3 at 1/7 and 4/7 from 1 to 2.4.
+    expect(rounded(g)).toEqual([
+      [[3, 1]],
+      [
+        [3, 0.4],
+        [2, 0.6],
+      ],
+      [
+        [2, r(6 / 7)],
+        [1, r(1 / 7)],
+      ],
+      [
+        [2, r(3 / 7)],
+        [1, r(4 / 7)],
+      ],
+      [[1, 1]],
+      [[0, 1]],
+    ]);
+    expect(g.warnings[0]).toMatch(/resampled to a uniform 0\.600 mm grid/);
+    expectVec(voxelToPatient(g, [2, 1, 5]), [-8, -19, 3]);
+  });
+
+  it('ends the default grid on the last slice and honours an explicit spacing', () => {
+    // Gaps 1, 1, 1.5, 1: the smallest gap 1 does not divide 4.5, so 0.9 mm (6 slots) does.
+    const g = volumeGeometry(syntheticVolumeSet(axial([0, 1, 2, 3.5, 4.5]), { rows: 2, columns: 2 }), {
+      spacingPolicy: 'resample',
+    });
+    expect(g.spacing[2]).toBeCloseTo(0.9, 12);
+    expect(g.dimensions[2]).toBe(6);
+    expect(g.slotSources?.at(-1)?.sources).toEqual([{ sliceIndex: 4, weight: 1 }]);
+    const coarse = volumeGeometry(set(), { spacingPolicy: 'resample', resampleSpacing: 1.5 });
+    expect(coarse.dimensions[2]).toBe(3);
+    expect(coarse.spacing[2]).toBe(1.5);
+    // Slot 1 at 1.5 mm: 5/14 of the way from the slice at 1 to the one at 2.4.
+    expect(rounded(coarse)).toEqual([
+      [[3, 1]],
+      [
+        [2, r(9 / 14)],
+        [1, r(5 / 14)],
+      ],
+      [[0, 1]],
+    ]);
+  });
+
+  it('leaves uniform and missing-slice grids alone, and rejects a useless spacing', () => {
+    const uniform = syntheticVolumeSet(axial([0, 2, 6]), { rows: 2, columns: 2 });
+    const g = volumeGeometry(uniform, { spacingPolicy: 'resample' });
+    expect([g.spacingKind, g.slotSources]).toEqual(['missing-slices', undefined]);
+    expect(codeOf(() => volumeGeometry(set(), { spacingPolicy: 'resample', resampleSpacing: 0.05 }))).toBe(
+      'VOLUME_BAD_ARGUMENT',
+    );
+    expect(
+      codeOf(() => volumeGeometry(set(), { spacingPolicy: 'resample', resampleSpacing: Number.NaN })),
+    ).toBe('VOLUME_BAD_ARGUMENT');
+  });
+});

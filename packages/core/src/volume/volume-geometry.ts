@@ -6,14 +6,27 @@ import { VolumeError } from './volume-error.js';
 /**
  * What to do with slice spacing that is neither uniform nor uniform with missing slices:
  * `'nominal'` (default) places the slices one per slot at their mean spacing and reports it
- * (`spacingKind: 'irregular'`, a warning and the largest deviation); `'strict'` throws
- * `VOLUME_IRREGULAR_SPACING`. Resampling to uniform spacing is not implemented yet.
+ * (`spacingKind: 'irregular'`, a warning and the largest deviation); `'resample'` builds a uniform
+ * grid (see `resampleSpacing`) whose slots are linearly interpolated between
+ * the two nearest slices along the slice axis (`spacingKind: 'resampled'`, see `slotSources`);
+ * `'strict'` throws `VOLUME_IRREGULAR_SPACING`.
  */
-export type SpacingPolicy = 'nominal' | 'strict';
+export type SpacingPolicy = 'nominal' | 'resample' | 'strict';
 
 /** Options of {@link volumeGeometry}. */
 export interface VolumeGeometryOptions {
   spacingPolicy?: SpacingPolicy;
+  /**
+   * Slot spacing along the normal for `spacingPolicy: 'resample'`, mm; by default the smallest gap
+   * between slices, shortened so the grid ends on the last slice. At most 8 slots per slice.
+   */
+  resampleSpacing?: number;
+}
+
+/** The slices whose values make one slot of a resampled volume: weights sum to 1. */
+export interface SlotSource {
+  /** Index into `VolumeDisplaySet.slices`, and its weight in this slot. */
+  sources: { sliceIndex: number; weight: number }[];
 }
 
 /**
@@ -39,14 +52,22 @@ export interface VolumeGeometry {
   spacing: Vec3;
   /** Angle between the slice axis and the normal, degrees: the gantry tilt; 0 when not sheared. */
   shearAngle: number;
-  /** For each entry of `VolumeDisplaySet.slices`, the z slot it fills. */
+  /** For each entry of `VolumeDisplaySet.slices`, the z slot it fills (resampled: the nearest slot). */
   slotOfSlice: number[];
   /** Slots no slice fills (missing slices), ascending; their voxels keep the background value. */
   missingSlots: number[];
-  /** `uniform`; `missing-slices` (uniform spacing with gaps of whole slices); `irregular` (see {@link SpacingPolicy}). */
-  spacingKind: 'uniform' | 'missing-slices' | 'irregular';
-  /** Largest distance between a slice and its slot's centre along the normal, mm (0 for exact grids). */
+  /**
+   * `uniform`; `missing-slices` (uniform spacing with gaps of whole slices); `irregular` (placed
+   * at the mean spacing) or `resampled` (interpolated onto a uniform grid), see {@link SpacingPolicy}.
+   */
+  spacingKind: 'uniform' | 'missing-slices' | 'irregular' | 'resampled';
+  /**
+   * Largest distance between a slice and its slot's centre along the normal, mm (0 for exact
+   * grids, and for resampled ones, whose slots are interpolated at their true positions).
+   */
   maxSpacingDeviation: number;
+  /** Resampled volumes only: for each slot, the one or two slices it is interpolated from. */
+  slotSources?: SlotSource[];
   /** Problems a viewer should show (irregular spacing, missing slices, shear); empty when none. */
   warnings: string[];
 }
@@ -195,6 +216,35 @@ export function volumeGeometry(set: VolumeDisplaySet, options: VolumeGeometryOpt
     sliceSpacing = grid.spacing;
     slots = grid.slots;
     spacingKind = (slots.at(-1) as number) === slots.length - 1 ? 'uniform' : 'missing-slices';
+  } else if (options.spacingPolicy === 'resample') {
+    const offsets = order.map((i) => (distance[i] as number) - d0);
+    // By default the largest spacing not above the smallest gap that ends exactly on the last slice.
+    const extentAlongNormal = offsets.at(-1) as number;
+    const fallback = extentAlongNormal / Math.ceil(extentAlongNormal / Math.min(...gaps) - 1e-6);
+    const resampled = resampleSlots(offsets, order, options.resampleSpacing ?? fallback);
+    const spacing = resampled.spacing;
+    warnings.push(
+      `Irregular slice spacing (${Math.min(...gaps).toFixed(3)}–${Math.max(...gaps).toFixed(3)} mm): ` +
+        `resampled to a uniform ${spacing.toFixed(3)} mm grid by linear interpolation between neighbouring slices`,
+    );
+    return {
+      dimensions: [set.columns, set.rows, resampled.slotSources.length],
+      origin: [...origin],
+      directions: [row, column, sliceAxis],
+      spacing: [first.pixelSpacing[1], first.pixelSpacing[0], sheared ? spacing * length(axis) : spacing],
+      shearAngle,
+      slotOfSlice: slices.map((_, i) =>
+        Math.min(
+          resampled.slotSources.length - 1,
+          Math.round((offsets[order.indexOf(i)] as number) / spacing),
+        ),
+      ),
+      missingSlots: [],
+      spacingKind: 'resampled',
+      maxSpacingDeviation: 0,
+      warnings,
+      slotSources: resampled.slotSources,
+    };
   } else {
     if (options.spacingPolicy === 'strict') {
       throw new VolumeError(
@@ -244,6 +294,41 @@ export function volumeGeometry(set: VolumeDisplaySet, options: VolumeGeometryOpt
     maxSpacingDeviation,
     warnings,
   };
+}
+
+/**
+ * A uniform grid from 0 to the last of the ascending `offsets` (mm) at `spacing`, each slot
+ * interpolated linearly between the slices around it (`order[n]` is the slice at `offsets[n]`).
+ */
+function resampleSlots(
+  offsets: readonly number[],
+  order: readonly number[],
+  spacing: number,
+): { spacing: number; slotSources: SlotSource[] } {
+  const extent = offsets.at(-1) as number;
+  if (!Number.isFinite(spacing) || spacing <= 0 || extent / spacing + 1 > 8 * offsets.length) {
+    throw new VolumeError(
+      'VOLUME_BAD_ARGUMENT',
+      `Resample spacing ${spacing} mm is not positive or makes more than 8 slots per slice`,
+    );
+  }
+  // A hair of tolerance so that a grid ending on the last slice keeps it.
+  const depth = Math.floor(extent / spacing + 1e-6) + 1;
+  const slotSources: SlotSource[] = [];
+  let n = 0;
+  for (let z = 0; z < depth; z++) {
+    const d = Math.min(z * spacing, extent);
+    while (n < offsets.length - 2 && (offsets[n + 1] as number) <= d) n++;
+    const lo = offsets[n] as number;
+    const hi = offsets[n + 1] as number;
+    const t = (d - lo) / (hi - lo);
+    const sources = [
+      { sliceIndex: order[n] as number, weight: 1 - t },
+      { sliceIndex: order[n + 1] as number, weight: t },
+    ].filter((source) => source.weight > 1e-9);
+    slotSources.push({ sources });
+  }
+  return { spacing, slotSources };
 }
 
 /**

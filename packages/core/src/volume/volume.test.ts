@@ -131,6 +131,37 @@ describe('Volume', () => {
     expect(Array.from(volume.voxels().subarray(2 * N, 3 * N)).every((v) => v === -1000)).toBe(true);
   });
 
+  it('resamples irregular spacing on request: slots blend their two nearest slices as they arrive', async () => {
+    // Slices at 3, 2.4, 1, 0 mm (indices 0–3) on a 0.6 mm grid: slot 2 (1.2 mm) = 6/7 of the slice
+    // at 1 mm + 1/7 of the one at 2.4 mm; slot 4 is the slice at 2.4 mm itself.
+    const set = axialSet([3, 2.4, 1, 0], (i) => ({ intercept: -1024 + 10 * i }));
+    const volume = await Volume.create(set, { wasm, spacingPolicy: 'resample' });
+    expect(volume.voxelType).toBe('float32');
+    expect(volume.geometry.dimensions[2]).toBe(6);
+    const pixels = [0, 1, 2, 3].map((i) => stored(10 + i, 0, 3000));
+    const hu = pixels.map((p, i) => referenceRescale(p, 1, -1024 + 10 * i));
+    const slot = (z: number) => Array.from(volume.voxels().subarray(z * N, (z + 1) * N));
+    const expectSlot = (z: number, expected: (k: number) => number) => {
+      const actual = slot(z);
+      for (let k = 0; k < N; k++) expect(actual[k]).toBeCloseTo(expected(k), 3);
+    };
+    volume.writeSlice(1, pixels[1] as Int16Array);
+    // Until the slice at 1 mm arrives, slots 2 and 3 show the slice at 2.4 mm.
+    expectSlot(2, (k) => hu[1]?.[k] as number);
+    expectSlot(4, (k) => hu[1]?.[k] as number);
+    for (const i of [3, 0, 2]) volume.writeSlice(i, pixels[i] as Int16Array);
+    expect(volume.isComplete).toBe(true);
+    const at = (i: number, k: number) => hu[i]?.[k] as number;
+    expectSlot(0, (k) => at(3, k));
+    expectSlot(1, (k) => 0.4 * at(3, k) + 0.6 * at(2, k));
+    expectSlot(2, (k) => (6 / 7) * at(2, k) + (1 / 7) * at(1, k));
+    expectSlot(3, (k) => (3 / 7) * at(2, k) + (4 / 7) * at(1, k));
+    expectSlot(4, (k) => at(1, k));
+    expectSlot(5, (k) => at(0, k));
+    expect(thrown(() => volume.writeSlice(2, pixels[2] as Int16Array))).toBe('VOLUME_BAD_ARGUMENT');
+    volume.dispose();
+  });
+
   it('rejects wrong lengths, bad indices, LUT sequences and use after dispose', async () => {
     const volume = await Volume.create(axialSet([0, 1]), { wasm });
     expect(thrown(() => volume.writeSlice(0, new Int16Array(N - 1)))).toBe('VOLUME_UNSUPPORTED_PIXELS');

@@ -57,10 +57,16 @@ export class Volume extends EventTarget {
   readonly #wasm: VolumeWasm;
   readonly #background: number;
   readonly #ready: Uint8Array;
+  /** Per slot, source slices not written yet (0 for missing slots and complete ones). */
+  readonly #slotPending: Uint8Array;
+  /** Per slice, the slots it is written into and its weight there (one, weight 1, unless resampled). */
+  readonly #targets: { slot: number; weight: number }[][];
   #readyCount = 0;
   #type: VoxelType;
   #voxels: number;
   #staging: number;
+  /** float32 rescaled slice of a resampled volume, before blending; allocated on first use. */
+  #rescaled = 0;
   #out = 0;
   #outBytes = 0;
   #disposed = false;
@@ -79,6 +85,19 @@ export class Volume extends EventTarget {
     this.#type = type;
     this.#background = background;
     this.#ready = new Uint8Array(set.slices.length);
+    this.#slotPending = new Uint8Array(geometry.dimensions[2]);
+    this.#targets = set.slices.map(() => []);
+    if (geometry.slotSources) {
+      geometry.slotSources.forEach(({ sources }, slot) => {
+        for (const { sliceIndex, weight } of sources) this.#targets[sliceIndex]?.push({ slot, weight });
+        this.#slotPending[slot] = sources.length;
+      });
+    } else {
+      geometry.slotOfSlice.forEach((slot, sliceIndex) => {
+        this.#targets[sliceIndex]?.push({ slot, weight: 1 });
+        this.#slotPending[slot] = 1;
+      });
+    }
     const count = this.voxelCount;
     this.#voxels = wasm.alloc(count * bytesPer(type));
     this.#staging = wasm.alloc(this.sliceVoxelCount * 2);
@@ -120,6 +139,8 @@ export class Volume extends EventTarget {
       }
       if (!Number.isInteger(lut.rescaleSlope) || !Number.isInteger(lut.rescaleIntercept)) integral = false;
     });
+    // Interpolated slots are fractional.
+    if (geometry.slotSources) integral = false;
     const background = options.background ?? 0;
     if (!Number.isInteger(background) || background < -32768 || background > 32767) integral = false;
     const wasm = await VolumeWasm.instantiate(await options.wasm.compile());
@@ -174,7 +195,9 @@ export class Volume extends EventTarget {
    * Writes decoded slice `sliceIndex` (index into `VolumeDisplaySet.slices`, any order) with its
    * modality LUT applied. `pixels` are the stored values, rows × columns, signed (`Int16Array`)
    * or unsigned (`Uint16Array`); they are copied, so the caller may drop or reuse them at once.
-   * Writing a slice again replaces it.
+   * Writing a slice again replaces it, except in a resampled volume (`spacingKind: 'resampled'`),
+   * where it throws `VOLUME_BAD_ARGUMENT`: its slots blend two slices and the first is not kept.
+   * In a resampled volume a slot shows its first source slice until the second one is written.
    */
   writeSlice(sliceIndex: number, pixels: Int16Array | Uint16Array): void {
     this.#assertLive();
@@ -190,17 +213,34 @@ export class Volume extends EventTarget {
         { sliceIndex },
       );
     }
+    if (this.geometry.slotSources && this.#ready[sliceIndex] === 1) {
+      throw new VolumeError('VOLUME_BAD_ARGUMENT', 'A slice of a resampled volume cannot be written twice', {
+        sliceIndex,
+      });
+    }
     const wasm = this.#wasm;
     wasm.bytes(this.#staging, n * 2).set(new Uint8Array(pixels.buffer, pixels.byteOffset, n * 2));
     const signed = pixels instanceof Int16Array;
     const { rescaleSlope, rescaleIntercept } = modalityLut(this.#set, sliceIndex);
-    if (this.#type === 'int16') {
-      const target = this.#voxels + slot * n * 2;
-      const outside = wasm.fillInt16(this.#staging, signed, target, n, rescaleSlope, rescaleIntercept);
-      if (outside > 0) this.#promote();
-    }
-    if (this.#type === 'float32') {
-      wasm.fillFloat32(this.#staging, signed, this.#voxels + slot * n * 4, n, rescaleSlope, rescaleIntercept);
+    if (this.geometry.slotSources) {
+      this.#blendInto(sliceIndex, signed, rescaleSlope, rescaleIntercept);
+    } else {
+      if (this.#type === 'int16') {
+        const target = this.#voxels + slot * n * 2;
+        const outside = wasm.fillInt16(this.#staging, signed, target, n, rescaleSlope, rescaleIntercept);
+        if (outside > 0) this.#promote();
+      }
+      if (this.#type === 'float32') {
+        wasm.fillFloat32(
+          this.#staging,
+          signed,
+          this.#voxels + slot * n * 4,
+          n,
+          rescaleSlope,
+          rescaleIntercept,
+        );
+      }
+      if (this.#ready[sliceIndex] !== 1) this.#slotPending[slot] = 0;
     }
     if (this.#ready[sliceIndex] !== 1) {
       this.#ready[sliceIndex] = 1;
@@ -298,7 +338,27 @@ export class Volume extends EventTarget {
     this.#disposed = true;
     this.#wasm.free(this.#voxels);
     this.#wasm.free(this.#staging);
+    this.#wasm.free(this.#rescaled);
     this.#wasm.free(this.#out);
+  }
+
+  /**
+   * Resampled volumes: rescales the staged slice to float32 once, then writes it into each slot it
+   * is a source of: copied where it comes first, blended with the slot's other source otherwise.
+   */
+  #blendInto(sliceIndex: number, signed: boolean, slope: number, intercept: number): void {
+    const wasm = this.#wasm;
+    const n = this.sliceVoxelCount;
+    if (this.#rescaled === 0) this.#rescaled = wasm.alloc(n * 4);
+    wasm.fillFloat32(this.#staging, signed, this.#rescaled, n, slope, intercept);
+    for (const { slot, weight } of this.#targets[sliceIndex] ?? []) {
+      const target = this.#voxels + slot * n * 4;
+      const sources = this.geometry.slotSources?.[slot]?.sources.length ?? 1;
+      if (this.#slotPending[slot] === sources)
+        wasm.bytes(target, n * 4).set(wasm.bytes(this.#rescaled, n * 4));
+      else wasm.blend(target, this.#rescaled, n, 1 - weight, weight);
+      this.#slotPending[slot] = (this.#slotPending[slot] as number) - 1;
+    }
   }
 
   /** Widens the buffer to float32 (a slice did not fit int16); peak memory is 3× the int16 buffer. */

@@ -144,6 +144,11 @@ export class VolumeWasm {
     this.#m._fovea_widen_i16_f32(src, dst, n);
   }
 
+  /** float32 `dst = dst × keep + src × add` over n values (blending neighbouring slices). */
+  blend(dst: number, src: number, n: number, keep: number, add: number): void {
+    this.#m._fovea_blend_f32(dst, src, n, keep, add);
+  }
+
   /** [min, max] of n voxels of `dtype` at `data` (NaN ignored; NaN, NaN when all are). */
   minMax(data: number, dtype: number, n: number, scratch: number): [number, number] {
     if (dtype === WASM_DTYPE.int16) this.#m._fovea_minmax_i16(data, n, scratch);

@@ -12,6 +12,7 @@ export interface FoveaVolumeExports {
   _fovea_fill_i16(src: number, isSigned: number, dst: number, n: number, slope: number, intercept: number): number;
   _fovea_fill_f32(src: number, isSigned: number, dst: number, n: number, slope: number, intercept: number): void;
   _fovea_widen_i16_f32(src: number, dst: number, n: number): void;
+  _fovea_blend_f32(dst: number, src: number, n: number, keep: number, add: number): void;
   _fovea_minmax_i16(data: number, n: number, out: number): void;
   _fovea_minmax_f32(data: number, n: number, out: number): void;
   _fovea_histogram(data: number, dtype: number, n: number, lo: number, hi: number, bins: number, counts: number): void;
