@@ -64,6 +64,9 @@ export async function startDemo(options = {}) {
       resolve: { conditions: [...defaultClientConditions] },
       // examples/strict-csp/ is served as plain files with the ready-made bundle, under a strict CSP.
       plugins: [strictCspPages()],
+      // Every example's dependencies are found up front: one discovered on a first visit (React)
+      // would make Vite re-optimise and reload the page under test. strict-csp/ is not Vite's.
+      optimizeDeps: { entries: ['*/index.html', '!strict-csp/**'] },
       server: {
         host: '127.0.0.1',
         port,

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import {
+  collectErrors,
+  demoUrl,
+  linearLevel,
+  nextLoad,
+  primarySeries,
+  sampleViewport,
+} from './example-page.js';
+
+/**
+ * Every example on the demo server shows the right image content (pixels in known regions of the
+ * sample studies), with no uncaught error in the console.
+ */
+
+test('the examples index links every example', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(demoUrl('/'));
+  for (const [name, path] of [
+    [/EHR embed/, './ehr-embed/'],
+    [/React host/, './react-host/'],
+    [/Patient portal/, './patient-portal/'],
+    [/Strict CSP/, './strict-csp/'],
+  ] as const) {
+    await expect(page.getByRole('link', { name })).toHaveAttribute('href', path);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('react-host: React state follows the viewport; CT lesion and PET hot spot show', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(demoUrl('react-host/'));
+  const ct = primarySeries('ct');
+  const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+  const loaded = nextLoad(page);
+  await page.getByRole('button', { name: /^Open study of Phantom, CT/ }).click();
+  expect(await loaded).toBe(300);
+  // The status bar is React's, rendered from fovea-load and fovea-view-change.
+  const status = page.locator('output.status');
+  await expect(status).toHaveText('Frame 151 of 300, window 400 / 40');
+  const viewport = page.locator('fovea-viewport');
+  const [atLesion, outside] = await sampleViewport(
+    viewport,
+    [ct.columns, ct.rows],
+    [
+      [lesion.voxel.column, lesion.voxel.row],
+      [2, 256],
+    ],
+  );
+  expect(atLesion?.slice(0, 3)).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+  expect(outside?.slice(0, 3)).toEqual([0, 0, 0]);
+
+  // A series button rendered by React switches the viewport to the PET: the lesion is its hot spot.
+  const pet = primarySeries('pet');
+  const hot = (pet.facts.lesion as { voxel: { column: number; row: number } }).voxel;
+  const petLoaded = nextLoad(page);
+  await page.getByRole('button', { name: /^PT / }).click();
+  expect(await petLoaded).toBe(75);
+  await expect(page.getByRole('button', { name: /^PT / })).toHaveAttribute('aria-pressed', 'true');
+  await expect(status).toContainText('Frame 38 of 75');
+  const [hotPixel, background] = await sampleViewport(
+    viewport,
+    [pet.columns, pet.rows],
+    [
+      [hot.column, hot.row],
+      [hot.column + 20, hot.row],
+    ],
+  );
+  expect(hotPixel?.[0]).toBeGreaterThan(240);
+  expect(background?.[0]).toBeLessThan((hotPixel?.[0] as number) / 2);
+  expect(errors).toEqual([]);
+});
