@@ -5,7 +5,8 @@ export {
   DeviceRestoredEvent,
   type RenderDeviceEventMap,
 } from './client/render-device-events.js';
-export { RenderViewport } from './client/render-viewport.js';
+export { type PlaneOptions, RenderViewport } from './client/render-viewport.js';
+export { RenderVolume } from './client/render-volume.js';
 export { renderSliceCpu } from './cpu/render-slice-cpu.js';
 export { type BackendAttempt, GpuUnavailableError } from './errors/gpu-unavailable-error.js';
 export { RenderError, type RenderErrorCode } from './errors/render-error.js';
@@ -20,5 +21,13 @@ export type {
 } from './image/slice-image.js';
 export { COLORMAP_NAMES, type ColormapName } from './lut/colormaps.js';
 export type { VoiFunction, VoiTransform } from './lut/voi.js';
+export type { FusionLayer, LabelStyle, OverlayLayer, PlaneView } from './view/plane-view.js';
 export { DEFAULT_SLICE_VIEW, type Interpolation, type SliceView } from './view/slice-view.js';
 export { type CanvasToImage, canvasToImage, fitZoom, type Size } from './view/view-transform.js';
+export { renderVolumeData, renderVolumeSlots } from './volume/from-core-volume.js';
+export type {
+  RenderVolumeData,
+  RenderVolumeGeometry,
+  VolumeSlotUpdate,
+  VolumeVoxels,
+} from './volume/volume-data.js';

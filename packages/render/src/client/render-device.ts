@@ -2,6 +2,7 @@ import { proxy, type Remote, releaseProxy, transfer, wrap } from 'comlink';
 import { RenderError } from '../errors/render-error.js';
 import type { BackendInfo } from '../gpu/backend.js';
 import type { BackendOptions } from '../gpu/create-backend.js';
+import type { RenderVolumeData } from '../volume/volume-data.js';
 import { reviveError, unwrap } from '../worker/remote-result.js';
 import type { RenderEvent } from '../worker/render-host.js';
 import type { RenderWorkerApi } from '../worker/render-worker-api.js';
@@ -12,6 +13,7 @@ import {
   type RenderDeviceEventMap,
 } from './render-device-events.js';
 import { RenderViewport } from './render-viewport.js';
+import { RenderVolume } from './render-volume.js';
 
 /** Options of {@link RenderDevice.create}. */
 export interface RenderDeviceOptions extends BackendOptions {
@@ -37,7 +39,9 @@ export class RenderDevice extends EventTarget {
   readonly #worker: Worker;
   readonly #remote: Remote<RenderWorkerApi>;
   readonly #viewports = new Set<RenderViewport>();
+  readonly #volumes = new Set<RenderVolume>();
   #nextViewportId = 1;
+  #nextVolumeId = 1;
   #disposed = false;
 
   private constructor(worker: Worker, remote: Remote<RenderWorkerApi>, backend: BackendInfo) {
@@ -110,6 +114,25 @@ export class RenderDevice extends EventTarget {
   }
 
   /**
+   * Hands a volume to the worker: modality values (e.g. @fovea/core's `Volume.voxels()`, copied
+   * out of WebAssembly memory) and its geometry. The buffer is transferred, not copied, unless
+   * `{ copy: true }`; stream later slices with {@link RenderVolume.update}. Rejects with
+   * `RENDER_INVALID_VOLUME`, or `RENDER_VOLUME_TOO_LARGE` when a side exceeds the device's largest
+   * 3D texture (`backend.maxVolumeSize`; bricking is not implemented yet).
+   */
+  async createVolume(data: RenderVolumeData, options: { copy?: boolean } = {}): Promise<RenderVolume> {
+    this.#assertLive();
+    const id = this.#nextVolumeId++;
+    const buffer = data.voxels?.buffer;
+    const message = !options.copy && buffer instanceof ArrayBuffer ? transfer(data, [buffer]) : data;
+    unwrap(await this.#remote.addVolume(id, message));
+    const geometry = structuredClone(data.geometry);
+    const volume = new RenderVolume(this.#remote, id, geometry, () => this.#volumes.delete(volume));
+    this.#volumes.add(volume);
+    return volume;
+  }
+
+  /**
    * Loses the GPU device on purpose (WebGPU `device.destroy()`, WebGL `WEBGL_lose_context`) and
    * resolves with the new backend once the worker has rebuilt everything. For tests and demos.
    */
@@ -124,6 +147,7 @@ export class RenderDevice extends EventTarget {
     if (this.#disposed) return;
     this.#disposed = true;
     for (const viewport of [...this.#viewports]) viewport.dispose();
+    for (const volume of [...this.#volumes]) volume.dispose();
     void this.#remote.dispose().catch(() => undefined);
     this.#remote[releaseProxy]();
     this.#worker.terminate();

@@ -1,9 +1,14 @@
 import { type Remote, transfer } from 'comlink';
 import { RenderError } from '../errors/render-error.js';
 import type { SliceImage } from '../image/slice-image.js';
+import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
 import { unwrap } from '../worker/remote-result.js';
 import type { RenderWorkerApi } from '../worker/render-worker-api.js';
+import type { RenderVolume } from './render-volume.js';
+
+/** How {@link RenderViewport.setVolume} shows a volume: the plane, and optionally slab, sampling, fill. */
+export type PlaneOptions = Pick<PlaneView, 'plane'> & Partial<PlaneView>;
 
 /**
  * A page-side handle of one viewport of a {@link RenderDevice}: a canvas the render worker draws
@@ -32,6 +37,46 @@ export class RenderViewport {
     const buffer = image.pixels.buffer;
     const message = !options.copy && buffer instanceof ArrayBuffer ? transfer(image, [buffer]) : image;
     unwrap(await this.#remote.setImage(this.#id, message));
+  }
+
+  /**
+   * Shows a plane through `volume` (instead of a stack slice) from the next frame on: any
+   * orientation in patient space, optionally a thick slab (MIP, MinIP, average), trilinear
+   * (default) or nearest sampling. The view state (window, colour map, zoom, pan, rotation,
+   * flips) applies to the plane's `columns × rows` image. {@link RenderViewport.setImage} goes back
+   * to the slice. Rejects with `RENDER_INVALID_VIEW` for a plane that cannot be sampled.
+   */
+  async setVolume(volume: RenderVolume, options: PlaneOptions): Promise<void> {
+    this.#assertLive();
+    const view: PlaneView = {
+      plane: options.plane,
+      slab: options.slab,
+      interpolation: options.interpolation ?? 'trilinear',
+      fill: options.fill,
+    };
+    unwrap(await this.#remote.setVolume(this.#id, volume.id, view));
+  }
+
+  /** Changes the plane, slab, sampling or fill of the volume shown (e.g. scrolling, rotating). */
+  async setPlane(patch: Partial<PlaneView>): Promise<void> {
+    this.#assertLive();
+    unwrap(await this.#remote.setPlane(this.#id, patch));
+  }
+
+  /**
+   * Draws a second volume over the plane (PET over CT) through its own window and colour map
+   * (default `hot-iron`), blended with `opacity`; `undefined` removes it.
+   */
+  async setFusion(fusion: FusionLayer<RenderVolume> | undefined): Promise<void> {
+    this.#assertLive();
+    unwrap(await this.#remote.setFusion(this.#id, fusion && { ...fusion, volume: fusion.volume.id }));
+  }
+
+  /** Replaces the overlays (label maps, heatmaps) drawn over the slice or plane, in order. */
+  async setOverlays(overlays: readonly OverlayLayer<RenderVolume>[]): Promise<void> {
+    this.#assertLive();
+    const byId = overlays.map((overlay) => ({ ...overlay, volume: overlay.volume.id }));
+    unwrap(await this.#remote.setOverlays(this.#id, byId));
   }
 
   /** Applies a partial view state (window, inversion, colour map, interpolation, pan, zoom, …). */

@@ -6,6 +6,8 @@ export type RenderErrorCode =
   | 'RENDER_DEVICE_LOST'
   /** The viewport was disposed, or never existed in this render device. */
   | 'RENDER_NO_VIEWPORT'
+  /** The volume was disposed, or never existed in this render device. */
+  | 'RENDER_NO_VOLUME'
   /** The render device or its worker was disposed. */
   | 'RENDER_DISPOSED'
   /** The render worker script could not be loaded or crashed while starting. */

@@ -9,7 +9,11 @@ export type RenderInputErrorCode =
   /** The image is larger than the device's largest 2D texture. */
   | 'RENDER_IMAGE_TOO_LARGE'
   /** The combination is valid DICOM but not supported yet (e.g. a LUT sequence on float pixels). */
-  | 'RENDER_UNSUPPORTED';
+  | 'RENDER_UNSUPPORTED'
+  /** The volume's voxels do not match its description, or a slot update does not fit it. */
+  | 'RENDER_INVALID_VOLUME'
+  /** A side of the volume exceeds the device's largest 3D texture (bricking is not implemented yet). */
+  | 'RENDER_VOLUME_TOO_LARGE';
 
 /** An image or view state the renderer refuses, with what to fix. */
 export class RenderInputError extends FoveaError {

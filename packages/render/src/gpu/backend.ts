@@ -1,4 +1,8 @@
+import type { MprPass } from '../passes/mpr/mpr-pass-interface.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
+import type { VolumeVoxels } from '../volume/volume-data.js';
+import type { VolumeTexture } from '../volume/volume-texture.js';
 
 /** The GPU APIs the renderer can run on, in the default order of preference. */
 export type BackendKind = 'webgpu' | 'webgl2';
@@ -13,6 +17,20 @@ export interface BackendInfo {
   software: boolean;
   /** Largest 2D texture side, pixels: larger images are refused. */
   maxTextureSize: number;
+  /** Largest 3D texture side, voxels: larger volumes are refused (no bricking yet). */
+  maxVolumeSize: number;
+}
+
+/**
+ * A pass a backend draws: made by that backend (e.g. {@link RenderBackend.createSlicePass}) and
+ * recorded by it, in order, in {@link RenderBackend.drawFrame}. Each backend knows its own
+ * passes' recording method; passes of another backend are never mixed in.
+ */
+export interface GpuPass {
+  /** True when the pass has everything it needs to draw. */
+  readonly ready: boolean;
+  /** Releases the pass's own GPU resources (not shared ones such as volume textures). */
+  dispose(): void;
 }
 
 /**
@@ -38,13 +56,24 @@ export interface RenderBackend {
   createTarget(canvas: OffscreenCanvas): RenderTarget;
   /** A new slice pass on this device. */
   createSlicePass(): SlicePass;
+  /** A new MPR pass (one layer of a plane view) on this device. */
+  createMprPass(): MprPass;
+  /** A new volume rendering pass (ray casting: DVR or MIP) on this device. */
+  createVolumeRenderPass(): VolumeRenderPass;
   /**
-   * Draws the passes, in order, into the target at the canvas's current size. With `readback`,
+   * A 3D texture for a volume of `dimensions`, in the format of `sample`'s array type (Int16 →
+   * r16sint/R16I, Uint16 → r16uint/R16UI, Uint8 → r8uint/R8UI, Float32 → r32float/R32F), not
+   * filled yet. The caller checks the size against `info.maxVolumeSize`.
+   */
+  createVolumeTexture(dimensions: readonly [number, number, number], sample: VolumeVoxels): VolumeTexture;
+  /**
+   * Clears the target to opaque black and draws the passes, in order, over it at the canvas's
+   * current size. With `readback`,
    * returns the frame as RGBA bytes, top row first, exactly as it was presented.
    */
   drawFrame(
     target: RenderTarget,
-    passes: readonly SlicePass[],
+    passes: readonly GpuPass[],
     readback: boolean,
   ): Promise<Uint8Array | undefined>;
   /** Simulates a device loss the way a driver reset would look (WebGPU `device.destroy()`). */

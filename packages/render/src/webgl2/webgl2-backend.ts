@@ -1,6 +1,18 @@
-import type { BackendInfo, RenderBackend, RenderTarget } from '../gpu/backend.js';
+import type { BackendInfo, GpuPass, RenderBackend, RenderTarget } from '../gpu/backend.js';
+import type { MprPass } from '../passes/mpr/mpr-pass-interface.js';
+import { WebGl2MprPass } from '../passes/mpr/mpr-pass-webgl2.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
 import { WebGl2SlicePass } from '../passes/slice/slice-pass-webgl2.js';
+import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
+import { WebGl2VolumeRenderPass } from '../passes/volume/volume-pass-webgl2.js';
+import type { VolumeVoxels } from '../volume/volume-data.js';
+import { WebGl2VolumeTexture } from './webgl2-volume-texture.js';
+
+/** What every WebGL2 pass offers the backend: drawing into the bound framebuffer. */
+export interface WebGl2Recordable extends GpuPass {
+  /** Draws over the bound framebuffer, whose height is `canvasHeight`. */
+  record(canvasHeight: number): void;
+}
 
 interface WebGl2Target extends RenderTarget {
   readonly bitmap: ImageBitmapRenderingContext;
@@ -38,6 +50,7 @@ export class WebGl2Backend implements RenderBackend {
       adapter: renderer,
       software: /swiftshader|llvmpipe|software/i.test(renderer),
       maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+      maxVolumeSize: gl.getParameter(gl.MAX_3D_TEXTURE_SIZE) as number,
     };
   }
 
@@ -67,9 +80,24 @@ export class WebGl2Backend implements RenderBackend {
     return new WebGl2SlicePass(this.#gl);
   }
 
+  createMprPass(): MprPass {
+    return new WebGl2MprPass(this.#gl);
+  }
+
+  createVolumeRenderPass(): VolumeRenderPass {
+    return new WebGl2VolumeRenderPass(this.#gl);
+  }
+
+  createVolumeTexture(
+    dimensions: readonly [number, number, number],
+    sample: VolumeVoxels,
+  ): WebGl2VolumeTexture {
+    return new WebGl2VolumeTexture(this.#gl, dimensions, sample);
+  }
+
   async drawFrame(
     target: RenderTarget,
-    passes: readonly SlicePass[],
+    passes: readonly GpuPass[],
     readback: boolean,
   ): Promise<Uint8Array | undefined> {
     const gl = this.#gl;
@@ -81,7 +109,7 @@ export class WebGl2Backend implements RenderBackend {
     gl.viewport(0, 0, width, height);
     gl.clearColor(0, 0, 0, 1);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    for (const pass of passes) (pass as WebGl2SlicePass).record(height);
+    for (const pass of passes) (pass as WebGl2Recordable).record(height);
     let pixels: Uint8Array | undefined;
     if (readback) {
       const bottomUp = new Uint8Array(width * height * 4);

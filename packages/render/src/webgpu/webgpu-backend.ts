@@ -1,7 +1,18 @@
-import type { BackendInfo, RenderBackend, RenderTarget } from '../gpu/backend.js';
+import type { BackendInfo, GpuPass, RenderBackend, RenderTarget } from '../gpu/backend.js';
+import { WebGpuMprPass } from '../passes/mpr/mpr-pass.js';
+import type { MprPass } from '../passes/mpr/mpr-pass-interface.js';
 import { WebGpuSlicePass } from '../passes/slice/slice-pass.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import { WebGpuVolumeRenderPass } from '../passes/volume/volume-pass.js';
+import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
+import type { VolumeVoxels } from '../volume/volume-data.js';
 import { unpackReadback } from './unpack-readback.js';
+import { WebGpuVolumeTexture, webGpuVolumeFormat } from './webgpu-volume-texture.js';
+
+/** What every WebGPU pass offers the backend: recording its draw over what is in `view`. */
+export interface WebGpuRecordable extends GpuPass {
+  record(encoder: GPUCommandEncoder, view: GPUTextureView): void;
+}
 
 interface WebGpuTarget extends RenderTarget {
   readonly context: GPUCanvasContext;
@@ -35,9 +46,10 @@ export class WebGpuBackend implements RenderBackend {
     const adapter = await gpu.requestAdapter();
     if (!adapter) throw new Error('requestAdapter() returned no adapter');
     const maxTextureSize = adapter.limits.maxTextureDimension2D;
+    const maxVolumeSize = adapter.limits.maxTextureDimension3D;
     const device = await adapter.requestDevice({
       label: 'fovea render',
-      requiredLimits: { maxTextureDimension2D: maxTextureSize },
+      requiredLimits: { maxTextureDimension2D: maxTextureSize, maxTextureDimension3D: maxVolumeSize },
     });
     const { vendor, architecture, description } = adapter.info;
     const name = [vendor, architecture, description].filter(Boolean).join(' ') || 'unknown adapter';
@@ -46,6 +58,7 @@ export class WebGpuBackend implements RenderBackend {
       adapter: name,
       software: adapter.info.isFallbackAdapter === true || /swiftshader|llvmpipe/i.test(name),
       maxTextureSize,
+      maxVolumeSize,
     });
   }
 
@@ -65,24 +78,37 @@ export class WebGpuBackend implements RenderBackend {
     return new WebGpuSlicePass(this.#device, this.#format);
   }
 
+  createMprPass(): MprPass {
+    return new WebGpuMprPass(this.#device, this.#format);
+  }
+
+  createVolumeRenderPass(): VolumeRenderPass {
+    return new WebGpuVolumeRenderPass(this.#device, this.#format);
+  }
+
+  createVolumeTexture(
+    dimensions: readonly [number, number, number],
+    sample: VolumeVoxels,
+  ): WebGpuVolumeTexture {
+    return new WebGpuVolumeTexture(this.#device, dimensions, webGpuVolumeFormat(sample));
+  }
+
   async drawFrame(
     target: RenderTarget,
-    passes: readonly SlicePass[],
+    passes: readonly GpuPass[],
     readback: boolean,
   ): Promise<Uint8Array | undefined> {
     const { context } = target as WebGpuTarget;
     const texture = context.getCurrentTexture();
     const encoder = this.#device.createCommandEncoder({ label: 'frame' });
     const view = texture.createView();
-    if (passes.length === 0) {
-      encoder
-        .beginRenderPass({
-          label: 'clear',
-          colorAttachments: [{ view, loadOp: 'clear', storeOp: 'store', clearValue: [0, 0, 0, 1] }],
-        })
-        .end();
-    }
-    for (const pass of passes) (pass as WebGpuSlicePass).record(encoder, view);
+    encoder
+      .beginRenderPass({
+        label: 'clear',
+        colorAttachments: [{ view, loadOp: 'clear', storeOp: 'store', clearValue: [0, 0, 0, 1] }],
+      })
+      .end();
+    for (const pass of passes) (pass as WebGpuRecordable).record(encoder, view);
     if (!readback) {
       this.#device.queue.submit([encoder.finish()]);
       return undefined;

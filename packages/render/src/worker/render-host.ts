@@ -2,9 +2,12 @@ import { RenderError } from '../errors/render-error.js';
 import type { BackendInfo, RenderBackend } from '../gpu/backend.js';
 import { type BackendOptions, createBackend } from '../gpu/create-backend.js';
 import type { SliceImage } from '../image/slice-image.js';
+import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
+import type { RenderVolumeData, VolumeSlotUpdate } from '../volume/volume-data.js';
 import { type SerializedError, serializeError } from './remote-result.js';
 import { SliceViewport } from './slice-viewport.js';
+import { VolumeStore } from './volume-store.js';
 
 /** What the render worker tells the page about its device. */
 export type RenderEvent =
@@ -41,6 +44,8 @@ export class RenderHost {
   #ready: Promise<RenderBackend> | undefined;
   #disposed = false;
   readonly #viewports = new Map<number, SliceViewport>();
+  /** Volumes shared by the viewports: one CPU copy and one GPU texture each. */
+  readonly volumes = new VolumeStore();
   #frameWaiters: FrameWaiter[] = [];
   #frameScheduled = false;
 
@@ -57,7 +62,7 @@ export class RenderHost {
   async addViewport(id: number, canvas: OffscreenCanvas, width: number, height: number): Promise<void> {
     const backend = await this.#live();
     if (this.#viewports.has(id)) throw new Error(`Viewport ${id} already exists`);
-    const viewport = new SliceViewport(canvas);
+    const viewport = new SliceViewport(canvas, this.volumes);
     viewport.resize(width, height);
     viewport.attach(backend);
     this.#viewports.set(id, viewport);
@@ -75,6 +80,37 @@ export class RenderHost {
   async setView(id: number, view: Partial<SliceView>): Promise<void> {
     await this.#live();
     this.#viewport(id).setView(view);
+    await this.#nextFrame();
+  }
+
+  /** Shows a plane through a volume in the viewport (instead of its slice). */
+  async setVolume(id: number, volume: number, view: PlaneView): Promise<void> {
+    await this.#live();
+    this.volumes.data(volume);
+    this.#viewport(id).setVolume(volume, view);
+    await this.#nextFrame();
+  }
+
+  /** Changes the plane, slab, sampling or fill of the volume shown. */
+  async setPlane(id: number, patch: Partial<PlaneView>): Promise<void> {
+    await this.#live();
+    this.#viewport(id).setPlane(patch);
+    await this.#nextFrame();
+  }
+
+  /** Fuses a second volume over the plane, or removes the fusion. */
+  async setFusion(id: number, fusion: FusionLayer<number> | undefined): Promise<void> {
+    await this.#live();
+    if (fusion) this.volumes.data(fusion.volume);
+    this.#viewport(id).setFusion(fusion);
+    await this.#nextFrame();
+  }
+
+  /** Replaces the viewport's overlays. */
+  async setOverlays(id: number, overlays: readonly OverlayLayer<number>[]): Promise<void> {
+    await this.#live();
+    for (const overlay of overlays) this.volumes.data(overlay.volume);
+    this.#viewport(id).setOverlays(overlays);
     await this.#nextFrame();
   }
 
@@ -99,6 +135,32 @@ export class RenderHost {
     });
   }
 
+  /** Adds a volume (its buffer transferred from the page); throws `RENDER_VOLUME_TOO_LARGE` past the 3D limit. */
+  async addVolume(id: number, data: RenderVolumeData): Promise<void> {
+    const backend = await this.#live();
+    this.volumes.add(id, data, backend);
+  }
+
+  /** Writes whole slots of a volume; viewports showing it redraw. */
+  async updateVolume(id: number, update: VolumeSlotUpdate): Promise<void> {
+    await this.#live();
+    this.volumes.update(id, update);
+    let shown = false;
+    for (const viewport of this.#viewports.values()) {
+      if (viewport.showsVolume(id)) {
+        viewport.dirty = true;
+        shown = true;
+      }
+    }
+    if (shown) await this.#nextFrame();
+  }
+
+  /** Forgets a volume and releases its texture (viewports still showing it stop drawing it). */
+  removeVolume(id: number): void {
+    for (const viewport of this.#viewports.values()) viewport.forgetVolume(id);
+    this.volumes.remove(id);
+  }
+
   /** Releases the viewport's GPU resources and forgets it. */
   removeViewport(id: number): void {
     this.#viewports.get(id)?.detach();
@@ -121,6 +183,7 @@ export class RenderHost {
     this.#disposed = true;
     for (const viewport of this.#viewports.values()) viewport.detach();
     this.#viewports.clear();
+    this.volumes.clear();
     this.#backend?.destroy();
     this.#backend = undefined;
     const error = new RenderError('RENDER_DISPOSED', 'The render device was disposed');
@@ -129,6 +192,7 @@ export class RenderHost {
 
   #adopt(backend: RenderBackend): RenderBackend {
     this.#backend = backend;
+    this.volumes.attach(backend);
     void backend.lost.then((reason) => this.#recover(backend, reason));
     for (const viewport of this.#viewports.values()) viewport.attach(backend);
     return backend;
@@ -139,6 +203,7 @@ export class RenderHost {
     this.#backend = undefined;
     this.#emit({ type: 'device-lost', reason });
     for (const viewport of this.#viewports.values()) viewport.detach();
+    this.volumes.attach(undefined);
     // The canvases already carry a context of this kind, so recovery stays on the same API.
     const options = { backends: [lost.info.kind], simulateMissing: this.#options.simulateMissing ?? [] };
     this.#ready = createBackend(options).then(

@@ -2,7 +2,9 @@ import { transfer } from 'comlink';
 import type { BackendInfo } from '../gpu/backend.js';
 import type { BackendOptions } from '../gpu/create-backend.js';
 import type { SliceImage } from '../image/slice-image.js';
+import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
+import type { RenderVolumeData, VolumeSlotUpdate } from '../volume/volume-data.js';
 import type { RemoteResult } from './remote-result.js';
 import { settle } from './remote-result.js';
 import { type RenderEventListener, RenderHost } from './render-host.js';
@@ -47,6 +49,34 @@ export class RenderWorkerApi {
   async readPixels(id: number): Promise<RemoteResult<Uint8Array>> {
     const result = await settle(() => this.#host.readPixels(id));
     return result.ok ? transfer(result, [result.value.buffer]) : result;
+  }
+
+  addVolume(id: number, data: RenderVolumeData): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.addVolume(id, data));
+  }
+
+  updateVolume(id: number, update: VolumeSlotUpdate): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.updateVolume(id, update));
+  }
+
+  removeVolume(id: number): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.removeVolume(id));
+  }
+
+  setVolume(id: number, volume: number, view: PlaneView): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.setVolume(id, volume, view));
+  }
+
+  setPlane(id: number, patch: Partial<PlaneView>): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.setPlane(id, patch));
+  }
+
+  setFusion(id: number, fusion: FusionLayer<number> | undefined): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.setFusion(id, fusion));
+  }
+
+  setOverlays(id: number, overlays: readonly OverlayLayer<number>[]): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.setOverlays(id, overlays));
   }
 
   removeViewport(id: number): Promise<RemoteResult<void>> {

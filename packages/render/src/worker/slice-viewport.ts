@@ -1,13 +1,23 @@
 import { RenderInputError } from '../errors/render-input-error.js';
-import type { RenderBackend, RenderTarget } from '../gpu/backend.js';
+import type { GpuPass, RenderBackend, RenderTarget } from '../gpu/backend.js';
 import { type SliceImage, validateSliceImage } from '../image/slice-image.js';
 import { colormapTable } from '../lut/colormaps.js';
 import { type GreyClassifier, greyClassifier, storedRange } from '../lut/grey-classifier.js';
 import { greyPipeline, minMaxWindow } from '../lut/grey-pipeline.js';
 import type { VoiTransform } from '../lut/voi.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import {
+  type FusionLayer,
+  type OverlayLayer,
+  type PlaneView,
+  validateFusion,
+  validateOverlay,
+  validatePlaneView,
+} from '../view/plane-view.js';
 import { DEFAULT_SLICE_VIEW, mergeSliceView, type SliceView } from '../view/slice-view.js';
 import { canvasToImage } from '../view/view-transform.js';
+import { LayerScene } from './layer-scene.js';
+import type { VolumeStore } from './volume-store.js';
 
 interface GpuState {
   target: RenderTarget;
@@ -18,11 +28,16 @@ interface GpuState {
 }
 
 /**
- * One viewport in the render worker: its canvas, the CPU copies of what it shows (image, view),
- * and the GPU state made from them, which can be dropped and rebuilt at any time (device loss).
+ * One viewport in the render worker: its canvas, the CPU copies of what it shows (a stack slice
+ * or a plane through a volume, with fusion and overlays; the view), and the GPU state made from
+ * them, which can be dropped and rebuilt at any time (device loss). Volumes live in the worker's
+ * {@link VolumeStore}, shared with the other viewports.
  */
 export class SliceViewport {
   readonly canvas: OffscreenCanvas;
+  /** Whether the viewport shows its stack slice or its volume plane. */
+  #mode: 'slice' | 'plane' = 'slice';
+  readonly #scene: LayerScene;
   #image: SliceImage | undefined;
   #view: SliceView = DEFAULT_SLICE_VIEW;
   #defaultVoi: VoiTransform | undefined;
@@ -32,8 +47,56 @@ export class SliceViewport {
   /** True when what is on the canvas no longer matches the state. */
   dirty = true;
 
-  constructor(canvas: OffscreenCanvas) {
+  constructor(canvas: OffscreenCanvas, volumes: VolumeStore) {
     this.canvas = canvas;
+    this.#scene = new LayerScene(volumes);
+  }
+
+  /** Shows a plane through a volume (of the store) from the next frame on, instead of the slice. */
+  setVolume(volume: number, view: PlaneView): void {
+    validatePlaneView(view);
+    this.#scene.checkPlane(volume, view);
+    this.#scene.plane = { volume, view };
+    this.#mode = 'plane';
+    this.dirty = true;
+  }
+
+  /** Changes the plane (or slab, sampling, fill) of the volume shown. */
+  setPlane(patch: Partial<PlaneView>): void {
+    const shown = this.#scene.plane;
+    if (!shown) throw new RenderInputError('RENDER_INVALID_VIEW', 'No volume is shown: call setVolume first');
+    this.setVolume(shown.volume, { ...shown.view, ...patch });
+  }
+
+  /** The plane view shown, if any. */
+  get planeView(): PlaneView | undefined {
+    return this.#scene.plane?.view;
+  }
+
+  /** Fuses a second volume over the plane (undefined removes it). */
+  setFusion(fusion: FusionLayer<number> | undefined): void {
+    if (fusion) validateFusion(fusion);
+    this.#scene.fusion = fusion;
+    this.dirty = true;
+  }
+
+  /** Replaces the overlays (label maps, heatmaps) drawn over the slice or plane. */
+  setOverlays(overlays: readonly OverlayLayer<number>[]): void {
+    for (const overlay of overlays) validateOverlay(overlay);
+    this.#scene.overlays = overlays;
+    this.dirty = true;
+  }
+
+  /** True when a layer of this viewport samples the volume. */
+  showsVolume(volume: number): boolean {
+    return this.#scene.uses(volume);
+  }
+
+  /** Stops drawing a volume that is being removed. */
+  forgetVolume(volume: number): void {
+    if (!this.#scene.uses(volume)) return;
+    this.#scene.forget(volume);
+    this.dirty = true;
   }
 
   /** The current view state (a frozen copy). */
@@ -51,6 +114,7 @@ export class SliceViewport {
       );
     }
     this.#image = image;
+    this.#mode = 'slice';
     this.#defaultVoi = undefined;
     this.#range = undefined;
     this.#classifier = undefined;
@@ -101,6 +165,7 @@ export class SliceViewport {
       classifierUploaded: false,
       colormapUploaded: false,
     };
+    this.#scene.attach(backend);
     this.dirty = true;
   }
 
@@ -112,14 +177,21 @@ export class SliceViewport {
       // A lost device or context may refuse to release; its resources are gone anyway.
     }
     this.#gpu = undefined;
+    this.#scene.detach();
   }
 
   /** Draws the current state; with `readback`, returns the presented RGBA bytes. */
   async frame(backend: RenderBackend, readback: boolean): Promise<Uint8Array | undefined> {
     const gpu = this.#gpu;
     if (!gpu) throw new Error('Viewport drawn before attach');
+    const canvas = [this.canvas.width, this.canvas.height] as const;
+    if (this.#mode === 'plane') {
+      const passes = this.#scene.planePasses(this.#view, canvas);
+      this.dirty = false;
+      return backend.drawFrame(gpu.target, passes, readback);
+    }
     const image = this.#image;
-    const passes: SlicePass[] = [];
+    const passes: GpuPass[] = [];
     if (image) {
       if (!gpu.imageUploaded) {
         gpu.slice.setImage(image);
@@ -133,15 +205,9 @@ export class SliceViewport {
         gpu.slice.setColormap(colormapTable(this.#view.colormap));
         gpu.colormapUploaded = true;
       }
-      gpu.slice.setDrawParams({
-        canvasToImage: canvasToImage(
-          this.#view,
-          [image.columns, image.rows],
-          [this.canvas.width, this.canvas.height],
-        ),
-        interpolation: this.#view.interpolation,
-      });
-      passes.push(gpu.slice);
+      const map = canvasToImage(this.#view, [image.columns, image.rows], canvas);
+      gpu.slice.setDrawParams({ canvasToImage: map, interpolation: this.#view.interpolation });
+      passes.push(gpu.slice, ...this.#scene.slicePasses(map, [image.columns, image.rows]));
     }
     this.dirty = false;
     return backend.drawFrame(gpu.target, passes, readback);

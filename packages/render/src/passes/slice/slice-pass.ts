@@ -125,7 +125,7 @@ export class WebGpuSlicePass implements SlicePass {
     this.#params = params;
   }
 
-  /** Records the draw into `encoder`, clearing `view` first. Called by the WebGPU backend. */
+  /** Records the draw into `encoder` (over the whole of `view`). Called by the WebGPU backend. */
   record(encoder: GPUCommandEncoder, view: GPUTextureView): void {
     const image = this.#image;
     const params = this.#params;
@@ -146,7 +146,7 @@ export class WebGpuSlicePass implements SlicePass {
     });
     const pass = encoder.beginRenderPass({
       label: 'slice',
-      colorAttachments: [{ view, loadOp: 'clear', storeOp: 'store', clearValue: [0, 0, 0, 1] }],
+      colorAttachments: [{ view, loadOp: 'load', storeOp: 'store' }],
     });
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, this.#bindGroup);
