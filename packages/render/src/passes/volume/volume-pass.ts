@@ -1,0 +1,132 @@
+import { makeShaderDataDefinitions, makeStructuredView, type StructuredView } from 'webgpu-utils';
+import type { VolumeTexelKind } from '../../volume/volume-data.js';
+import type { VolumeTexture } from '../../volume/volume-texture.js';
+import type { WebGpuVolumeTexture } from '../../webgpu/webgpu-volume-texture.js';
+import { TRANSFER_TABLE_SIZE, type TransferTable } from './transfer-function.js';
+import shaderSource from './volume.wgsl?raw';
+import type { VolumeRenderPass } from './volume-pass-interface.js';
+import { type VolumeDrawParams, volumeUniforms } from './volume-uniforms.js';
+
+const TEXEL: Record<VolumeTexelKind, { alias: string; sampleType: GPUTextureSampleType }> = {
+  sint: { alias: 'i32', sampleType: 'sint' },
+  uint: { alias: 'u32', sampleType: 'uint' },
+  float: { alias: 'f32', sampleType: 'unfilterable-float' },
+};
+
+/** The WebGPU volume pass: DVR or MIP through volume.wgsl, over the whole canvas. */
+export class WebGpuVolumeRenderPass implements VolumeRenderPass {
+  readonly #device: GPUDevice;
+  readonly #format: GPUTextureFormat;
+  readonly #uniforms: StructuredView;
+  readonly #uniformBuffer: GPUBuffer;
+  readonly #pipelines = new Map<VolumeTexelKind, GPURenderPipeline>();
+  readonly #table: GPUTexture;
+  #tableRange: Pick<TransferTable, 'min' | 'max'> = { min: 0, max: 1 };
+  #volume: WebGpuVolumeTexture | undefined;
+  #params: VolumeDrawParams | undefined;
+  #bindGroup: GPUBindGroup | undefined;
+
+  constructor(device: GPUDevice, format: GPUTextureFormat) {
+    this.#device = device;
+    this.#format = format;
+    const params = makeShaderDataDefinitions(source('i32')).uniforms.params;
+    if (!params) throw new Error('volume.wgsl declares no `params` uniform');
+    this.#uniforms = makeStructuredView(params);
+    this.#uniformBuffer = device.createBuffer({
+      label: 'volume params',
+      size: this.#uniforms.arrayBuffer.byteLength,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
+    this.#table = device.createTexture({
+      label: 'transfer table',
+      size: { width: TRANSFER_TABLE_SIZE, height: 1 },
+      format: 'rgba32float',
+      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+    });
+  }
+
+  get ready(): boolean {
+    return this.#volume !== undefined && this.#params !== undefined;
+  }
+
+  setVolume(texture: VolumeTexture): void {
+    if (texture !== this.#volume) this.#bindGroup = undefined;
+    this.#volume = texture as WebGpuVolumeTexture;
+  }
+
+  setTransferTable(table: TransferTable): void {
+    this.#device.queue.writeTexture(
+      { texture: this.#table },
+      table.rgba as Float32Array<ArrayBuffer>,
+      { bytesPerRow: TRANSFER_TABLE_SIZE * 16 },
+      { width: TRANSFER_TABLE_SIZE, height: 1 },
+    );
+    this.#tableRange = { min: table.min, max: table.max };
+  }
+
+  setDrawParams(params: VolumeDrawParams): void {
+    this.#params = params;
+  }
+
+  /** Records the rendering over the whole of `view`. Called by the WebGPU backend. */
+  record(encoder: GPUCommandEncoder, view: GPUTextureView): void {
+    const volume = this.#volume;
+    const params = this.#params;
+    if (!volume || !params) throw new Error('Volume pass drawn before setVolume and setDrawParams');
+    this.#uniforms.set(volumeUniforms(params, this.#tableRange));
+    this.#device.queue.writeBuffer(this.#uniformBuffer, 0, this.#uniforms.arrayBuffer);
+    const pipeline = this.#pipeline(volume.kind);
+    this.#bindGroup ??= this.#device.createBindGroup({
+      label: 'volume',
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [
+        { binding: 0, resource: { buffer: this.#uniformBuffer } },
+        { binding: 1, resource: volume.texture.createView() },
+        { binding: 2, resource: this.#table.createView() },
+      ],
+    });
+    const pass = encoder.beginRenderPass({
+      label: 'volume',
+      colorAttachments: [{ view, loadOp: 'load', storeOp: 'store' }],
+    });
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, this.#bindGroup);
+    pass.draw(3);
+    pass.end();
+  }
+
+  dispose(): void {
+    this.#table.destroy();
+    this.#uniformBuffer.destroy();
+    this.#volume = undefined;
+  }
+
+  #pipeline(kind: VolumeTexelKind): GPURenderPipeline {
+    let pipeline = this.#pipelines.get(kind);
+    if (pipeline) return pipeline;
+    const { alias, sampleType } = TEXEL[kind];
+    const module = this.#device.createShaderModule({ label: `volume.wgsl (${alias})`, code: source(alias) });
+    const layout = this.#device.createBindGroupLayout({
+      label: `volume ${kind}`,
+      entries: [
+        { binding: 0, visibility: GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
+        { binding: 1, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType, viewDimension: '3d' } },
+        { binding: 2, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType: 'unfilterable-float' } },
+      ],
+    });
+    pipeline = this.#device.createRenderPipeline({
+      label: `volume ${kind}`,
+      layout: this.#device.createPipelineLayout({ bindGroupLayouts: [layout] }),
+      vertex: { module, entryPoint: 'vs' },
+      fragment: { module, entryPoint: 'fs', targets: [{ format: this.#format }] },
+      primitive: { topology: 'triangle-list' },
+    });
+    this.#pipelines.set(kind, pipeline);
+    return pipeline;
+  }
+}
+
+/** The shader for one texel type (WGSL has no generics over texture types). */
+function source(texel: string): string {
+  return `alias Texel = ${texel};\n${shaderSource}`;
+}
