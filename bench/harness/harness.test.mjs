@@ -75,6 +75,28 @@ describe('bench runner', () => {
     ]);
   });
 
+  it('takes the duration a run reports as { ms } instead of the wall time of the call', async () => {
+    let clock = 0;
+    const reported = [7, 9, 8];
+    const result = await runBenchmark(
+      {
+        name: 'self-timed',
+        description: 'runs that time themselves',
+        setup: async () => [
+          {
+            name: 'page',
+            run: () => {
+              clock += 1000;
+              return { ms: reported.shift() };
+            },
+          },
+        ],
+      },
+      { iterations: 3, warmup: 0, now: () => clock, machine: { node: 'v20', cpus: 2, platform: 'linux' } },
+    );
+    expect(result.cases.map((c) => [c.runs, c.median, c.min, c.max])).toEqual([[3, 8, 7, 9]]);
+  });
+
   it('writes a markdown table and embeds it between the README markers', () => {
     const table = markdownTable([
       {

@@ -10,7 +10,9 @@ import { summarize } from './stats.mjs';
 /**
  * @typedef {object} BenchCase
  * @property {string} name
- * @property {() => Promise<unknown> | unknown} run one measured run
+ * @property {() => Promise<unknown> | unknown} run one measured run; it may resolve to `{ ms }` to
+ *   report a duration it measured itself (e.g. in a browser page, from navigation start) instead
+ *   of the wall time of the call
  * @property {string} [group] cases compared with each other, e.g. one codec; the first is the baseline
  *
  * @typedef {object} Benchmark
@@ -57,8 +59,8 @@ export async function runBenchmark(benchmark, options = {}) {
       for (let k = 0; k < cases.length; k++) {
         const index = (iteration + k) % cases.length;
         const start = now();
-        await /** @type {BenchCase} */ (cases[index]).run();
-        const elapsed = now() - start;
+        const outcome = await /** @type {BenchCase} */ (cases[index]).run();
+        const elapsed = measuredMs(outcome) ?? now() - start;
         if (iteration >= warmup) /** @type {number[]} */ (samples[index]).push(elapsed);
       }
     }
@@ -89,4 +91,14 @@ export async function runBenchmark(benchmark, options = {}) {
   } finally {
     await benchmark.teardown?.();
   }
+}
+
+/**
+ * The duration a run reported itself (`{ ms: number }`), if it did.
+ * @param {unknown} outcome
+ * @returns {number | undefined}
+ */
+function measuredMs(outcome) {
+  const ms = /** @type {{ ms?: unknown } | null | undefined} */ (outcome)?.ms;
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
 }
