@@ -1,13 +1,5 @@
 import type { ViewerLayout } from '../viewer/viewer-layout.js';
-
-/**
- * What the primary mouse button or one finger does in a viewport; the names of
- * `<fovea-viewport>`'s `tool` property.
- */
-export type ToolbarTool = 'windowLevel' | 'pan' | 'zoom' | 'rotate' | 'scroll';
-
-/** Every tool, in toolbar order. */
-export const TOOLBAR_TOOLS: readonly ToolbarTool[] = ['windowLevel', 'pan', 'zoom', 'rotate', 'scroll'];
+import type { ViewportTool } from '../viewport/viewport-tool.js';
 
 /** A named CT window of the toolbar's preset picker. */
 export type PresetName = 'brain' | 'abdomen' | 'lung' | 'bone';
@@ -17,7 +9,7 @@ export type PresetName = 'brain' | 'abdomen' | 'lung' | 'bone';
  * its active viewport; a host page using the toolbar alone maps it itself).
  */
 export type ToolbarCommand =
-  | { type: 'tool'; tool: ToolbarTool }
+  | { type: 'tool'; tool: ViewportTool }
   /** Rotate clockwise by `degrees` (a multiple of 90). */
   | { type: 'rotate'; degrees: number }
   | { type: 'flip'; axis: 'horizontal' | 'vertical' }

@@ -4,13 +4,13 @@ import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { themeStyles } from '../theme/theme.js';
 import { parseLayout, VIEWER_LAYOUTS, type ViewerLayout } from '../viewer/viewer-layout.js';
+import { VIEWPORT_TOOLS, type ViewportTool } from '../viewport/viewport-tool.js';
 import { CT_WINDOW_PRESETS } from '../viewport/window-presets.js';
 import { toolbarStyles } from './toolbar.styles.js';
-import type { PresetName, ToolbarCommand, ToolbarTool } from './toolbar-command.js';
-import { TOOLBAR_TOOLS } from './toolbar-command.js';
+import type { PresetName, ToolbarCommand } from './toolbar-command.js';
 import { FoveaToolbarCommandEvent } from './toolbar-command-event.js';
 
-const TOOL_LABELS: Record<ToolbarTool, MessageKey> = {
+const TOOL_LABELS: Record<ViewportTool, MessageKey> = {
   windowLevel: 'toolWindow',
   pan: 'toolPan',
   zoom: 'toolZoom',
@@ -63,7 +63,7 @@ export class FoveaToolbar extends LitElement {
   /** `diagnostic` (every tool) or `portal` (a patient's read-only view: pan, zoom, reset, cine). */
   @property({ reflect: true }) mode: 'diagnostic' | 'portal' = 'diagnostic';
   /** The tool in use, shown pressed. */
-  @property({ reflect: true }) tool: ToolbarTool = 'windowLevel';
+  @property({ reflect: true }) tool: ViewportTool = 'windowLevel';
   /** True while the active viewport plays its cine: the play button shows Stop. */
   @property({ type: Boolean, reflect: true }) playing = false;
   /** True while the active viewport is inverted. */
@@ -87,7 +87,7 @@ export class FoveaToolbar extends LitElement {
     const portal = this.mode === 'portal';
     const offered = (type: ToolbarCommand['type']) => !this.unavailable.includes(type);
     const viewing = (type: ToolbarCommand['type']) => offered(type) && !portal;
-    const tools = offered('tool') ? TOOLBAR_TOOLS.filter((tool) => !(portal && tool === 'windowLevel')) : [];
+    const tools = offered('tool') ? VIEWPORT_TOOLS.filter((tool) => !(portal && tool === 'windowLevel')) : [];
     const button = (action: string, label: string, command: ToolbarCommand, pressed?: boolean) =>
       html`<button
         part="button"

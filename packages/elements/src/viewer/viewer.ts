@@ -5,21 +5,24 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AsyncTask } from '../controllers/async-task.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
+import type { FoveaProgressEvent } from '../events/progress-event.js';
+import type { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import { formatDicomDate, formatPersonName } from '../format/dicom-values.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { SERIES_DRAG_TYPE } from '../series-browser/series-browser.js';
 import type { FoveaSeriesSelectEvent } from '../series-browser/series-select-event.js';
 import { themeStyles } from '../theme/theme.js';
-import type { ToolbarCommand, ToolbarTool } from '../toolbar/toolbar-command.js';
+import type { ToolbarCommand } from '../toolbar/toolbar-command.js';
 import type { FoveaToolbarCommandEvent } from '../toolbar/toolbar-command-event.js';
 import { FoveaViewport } from '../viewport/viewport.js';
+import type { ViewportTool } from '../viewport/viewport-tool.js';
 import { assignSeries, imageSeries } from './assign-series.js';
 import { loadStudy, type StudyContents } from './load-study.js';
 import { viewerStyles } from './viewer.styles.js';
 import { layoutShape, parseLayout } from './viewer-layout.js';
 import { ViewerResources } from './viewer-resources.js';
-import { applyToViewport, viewportSupports } from './viewport-commands.js';
+import { applyToViewport } from './viewport-commands.js';
 
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 
@@ -93,11 +96,14 @@ export class FoveaViewer extends LitElement {
   @state() activeIndex = 0;
   /** Series UID shown in each viewport of the layout (`''`: empty). */
   @state() private cells: string[] = [];
-  @state() private tool: ToolbarTool = 'windowLevel';
+  /** What the primary button does in every viewport; a viewport's own shortcut changes it for all. */
+  @state() private tool: ViewportTool = 'windowLevel';
   @state() private activePlaying = false;
   @state() private activeInverted = false;
   /** Viewports between `fovea-load-start` and their first image (or error). */
   @state() private loadingCells = new Set<number>();
+  /** Frames fetched and in all, per viewport still fetching its series (`fovea-progress`). */
+  @state() private frameProgress = new Map<number, { loaded: number; total: number }>();
   @state() private dropTarget = -1;
 
   readonly #study = new AsyncTask<StudyContents>(this);
@@ -139,6 +145,8 @@ export class FoveaViewer extends LitElement {
       this.#resources.restart();
     }
     if (changed.has('layout')) this.#fillCells();
+    // The portal offers viewing tools only: dragging moves the image rather than the window.
+    if (changed.has('mode') && this.mode === 'portal' && this.tool === 'windowLevel') this.tool = 'pan';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -148,11 +156,6 @@ export class FoveaViewer extends LitElement {
         'fovea-toolbar, fovea-series-browser, fovea-viewport',
       )) {
         (part as LitElement).requestUpdate();
-      }
-    }
-    if (changed.has('tool') || changed.has('cells')) {
-      for (const viewport of this.renderRoot.querySelectorAll('fovea-viewport')) {
-        if (viewportSupports(viewport, 'tool')) applyToViewport(viewport, { type: 'tool', tool: this.tool });
       }
     }
   }
@@ -171,7 +174,6 @@ export class FoveaViewer extends LitElement {
         layout=${parseLayout(this.layout)}
         ?playing=${this.activePlaying}
         ?inverted=${this.activeInverted}
-        .unavailable=${this.#unavailableCommands()}
         @fovea-toolbar-command=${this.#onCommand}
       ></fovea-toolbar>
       <div class="body">
@@ -244,6 +246,7 @@ export class FoveaViewer extends LitElement {
                   data-cell=${index}
                   study-uid=${contents.studyInstanceUid}
                   series-uid=${uid}
+                  tool=${this.tool}
                   ?portal=${portal}
                   .client=${this.#client()}
                   .decoderPool=${resources.pool}
@@ -252,6 +255,10 @@ export class FoveaViewer extends LitElement {
                   @fovea-load=${() => this.#onViewportSettled(index)}
                   @fovea-error=${() => this.#onViewportSettled(index)}
                   @fovea-view-change=${() => this.#syncFromViewport(index)}
+                  @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
+                    this.tool = event.tool;
+                  }}
+                  @fovea-progress=${(event: FoveaProgressEvent) => this.#onProgress(index, event)}
                 ></fovea-viewport>`
               : html`<div class="empty-cell">${t('viewerDropHint')}</div>`
           }
@@ -274,12 +281,24 @@ export class FoveaViewer extends LitElement {
     </dl>`;
   }
 
+  /**
+   * One bar for everything loading: the study search, then each viewport's series. While viewports
+   * report frames fetched (`fovea-progress`) the bar counts frames; before that it counts steps.
+   */
   #progress(t: Translate) {
     const studyPending = this.#study.status === 'pending';
-    if (!studyPending && this.loadingCells.size === 0) return nothing;
-    const opened = this.cells.filter(Boolean).length;
-    const total = 1 + opened;
-    const done = (studyPending ? 0 : 1) + opened - this.loadingCells.size;
+    const fetching = [...this.frameProgress.values()];
+    if (!studyPending && this.loadingCells.size === 0 && fetching.length === 0) return nothing;
+    let done: number;
+    let total: number;
+    if (!studyPending && fetching.length > 0) {
+      done = fetching.reduce((sum, p) => sum + p.loaded, 0);
+      total = fetching.reduce((sum, p) => sum + p.total, 0);
+    } else {
+      const opened = this.cells.filter(Boolean).length;
+      total = 1 + opened;
+      done = (studyPending ? 0 : 1) + opened - this.loadingCells.size;
+    }
     return html`<progress part="progress" aria-label=${t('viewerProgress')} max=${total} value=${done}></progress>`;
   }
 
@@ -310,6 +329,7 @@ export class FoveaViewer extends LitElement {
     const client = this.#client();
     this.cells = [];
     this.loadingCells = new Set();
+    this.frameProgress = new Map();
     this.activeIndex = 0;
     if (!client || (!this.studyUid && !this.seriesUid)) return;
     const uids = { studyInstanceUid: this.studyUid, seriesInstanceUid: this.seriesUid };
@@ -332,18 +352,12 @@ export class FoveaViewer extends LitElement {
     );
     this.activeIndex = Math.min(this.activeIndex, Math.max(0, this.cells.length - 1));
     this.loadingCells = new Set([...this.loadingCells].filter((index) => index < this.cells.length));
+    this.frameProgress = new Map([...this.frameProgress].filter(([index]) => index < this.cells.length));
   }
 
   #viewport(index: number): FoveaViewport | undefined {
     const element = this.renderRoot.querySelector(`fovea-viewport[data-cell="${index}"]`);
     return element instanceof FoveaViewport ? element : undefined;
-  }
-
-  /** What the toolbar leaves out because `<fovea-viewport>` cannot do it (yet). */
-  #unavailableCommands(): Array<ToolbarCommand['type']> {
-    return (['tool', 'rotate', 'flip'] as const).filter(
-      (command) => !viewportSupports(FoveaViewport.prototype, command),
-    );
   }
 
   #activate(index: number): void {
@@ -357,6 +371,13 @@ export class FoveaViewer extends LitElement {
     if (loading) next.add(index);
     else next.delete(index);
     this.loadingCells = next;
+  }
+
+  #onProgress(index: number, event: FoveaProgressEvent): void {
+    const next = new Map(this.frameProgress);
+    if (event.loaded >= event.total) next.delete(index);
+    else next.set(index, { loaded: event.loaded, total: event.total });
+    this.frameProgress = next;
   }
 
   #onViewportSettled(index: number): void {

@@ -1,0 +1,137 @@
+import type { SeriesSummary } from '@fovea/core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { defineFoveaElements } from '../define.js';
+import type { FoveaSeriesBrowser } from './series-browser.js';
+import type { FoveaSeriesSelectEvent } from './series-select-event.js';
+
+defineFoveaElements();
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+/**
+ * A corpus CT or MR study with the most series (QIDO-RS, as a host would find it). Not a JPEG 2000
+ * one: under the test server the codecs' WASM files are not served (the e2e tests cover them).
+ */
+let studyUid = '';
+let seriesCount = 0;
+
+beforeAll(async () => {
+  const studies = (await (
+    await fetch('/dicom-web/studies?limit=1000&includefield=00080061')
+  ).json()) as Array<Record<string, { Value?: unknown[] }>>;
+  for (const study of studies) {
+    const count = Number(study['00201206']?.Value?.[0] ?? 0);
+    const modalities = (study['00080061']?.Value ?? []) as string[];
+    if (count > seriesCount && modalities.some((m) => m === 'CT' || m === 'MR')) {
+      seriesCount = count;
+      studyUid = String(study['0020000D']?.Value?.[0]);
+    }
+  }
+  if (!studyUid) throw new Error('the corpus has no CT or MR study');
+});
+
+async function until<T>(probe: () => T | undefined | null | false, what: string): Promise<T> {
+  for (let i = 0; i < 800; i++) {
+    const value = probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function mount(attributes: Record<string, string>): FoveaSeriesBrowser {
+  const browser = document.createElement('fovea-series-browser');
+  for (const [name, value] of Object.entries(attributes)) browser.setAttribute(name, value);
+  document.body.append(browser);
+  return browser;
+}
+
+const items = (browser: FoveaSeriesBrowser) => [
+  ...(browser.shadowRoot as ShadowRoot).querySelectorAll<HTMLButtonElement>('button[data-series-uid]'),
+];
+
+describe('<fovea-series-browser> against Orthanc (same-origin proxy)', () => {
+  it('lists the study’s series in series order with accessible names', async () => {
+    const browser = mount({ 'dicomweb-root': '/dicom-web', 'study-uid': studyUid });
+    const list = await until(() => items(browser).length > 0 && items(browser), 'series');
+    expect(list).toHaveLength(seriesCount);
+    const numbers = browser.listedSeries.map((s) => s.seriesNumber ?? 0);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    for (const item of list)
+      expect(item.getAttribute('aria-label')).toMatch(/^Series \S*, \S+ .*, \d+ images$/);
+  });
+
+  it('draws a series’ thumbnail from its middle image: a picture, not a blank square', async () => {
+    const browser = mount({ 'dicomweb-root': '/dicom-web', 'study-uid': studyUid });
+    const root = browser.shadowRoot as ShadowRoot;
+    const canvas = await until(
+      () => root.querySelector<HTMLCanvasElement>('canvas[data-drawn="true"]'),
+      'a drawn thumbnail',
+    );
+    const { data } = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(
+      0,
+      0,
+      canvas.width,
+      canvas.height,
+    );
+    const levels = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) levels.add(data[i] as number);
+    expect(canvas.width).toBeGreaterThanOrEqual(72);
+    expect(levels.size).toBeGreaterThan(8);
+  });
+
+  it('picks a series by click and by keyboard, one Tab stop, arrows between series', async () => {
+    const browser = mount({ 'dicomweb-root': '/dicom-web', 'study-uid': studyUid });
+    const list = await until(() => items(browser).length > 0 && items(browser), 'series');
+    const picked: SeriesSummary[] = [];
+    browser.addEventListener('fovea-series-select', (event: FoveaSeriesSelectEvent) =>
+      picked.push(event.series),
+    );
+    list[0]?.click();
+    await browser.updateComplete;
+    expect(picked[0]?.seriesInstanceUid).toBe(list[0]?.dataset.seriesUid);
+    expect(list[0]?.getAttribute('aria-current')).toBe('true');
+    expect(list.filter((item) => item.tabIndex === 0)).toEqual([list[0]]);
+    if (list.length > 1) {
+      list[0]?.focus();
+      await userEvent.keyboard('{ArrowDown}{Enter}');
+      expect(picked[1]?.seriesInstanceUid).toBe(list[1]?.dataset.seriesUid);
+    }
+  });
+
+  it('shows a search error with its code and retries', async () => {
+    const browser = mount({ 'dicomweb-root': '/no-such-root', 'study-uid': studyUid });
+    const root = browser.shadowRoot as ShadowRoot;
+    const alert = await until(() => root.querySelector('[part="error"]'), 'error');
+    expect(alert.textContent).toContain('DICOMWEB_HTTP');
+    browser.dicomwebRoot = '/dicom-web';
+    await until(() => items(browser).length > 0, 'series after the fix');
+  });
+
+  it('lists series handed in without searching', async () => {
+    const browser = document.createElement('fovea-series-browser');
+    browser.series = [
+      {
+        seriesInstanceUid: '2.25.2',
+        seriesNumber: 2,
+        modality: 'PT',
+        seriesDescription: 'PET',
+        numberOfInstances: 75,
+      },
+      {
+        seriesInstanceUid: '2.25.1',
+        seriesNumber: 1,
+        modality: 'CT',
+        seriesDescription: 'CT',
+        numberOfInstances: 300,
+      },
+    ] as SeriesSummary[];
+    document.body.append(browser);
+    await browser.updateComplete;
+    expect(items(browser).map((item) => item.dataset.seriesUid)).toEqual(['2.25.1', '2.25.2']);
+    expect(items(browser)[1]?.getAttribute('aria-label')).toBe('Series 2, PT PET, 75 images');
+  });
+});
