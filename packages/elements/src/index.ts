@@ -15,5 +15,6 @@ export { FoveaToolbarCommandEvent } from './toolbar/toolbar-command-event.js';
 export { FoveaViewer } from './viewer/viewer.js';
 export { VIEWER_LAYOUTS, type ViewerLayout } from './viewer/viewer-layout.js';
 export { UnsupportedImageError } from './viewport/slice-image-from-frame.js';
+export type { ViewGeometry } from './viewport/view-geometry.js';
 export { FoveaViewport } from './viewport/viewport.js';
 export { VIEWPORT_TOOLS, type ViewportTool } from './viewport/viewport-tool.js';
