@@ -21,6 +21,8 @@ export interface RandomVolumeSpec {
   /** Value of voxels outside any slice (modality units). */
   background?: number;
   seed: number;
+  /** Write only the first n slices (the rest keep the background), as if still streaming. */
+  writtenSlices?: number;
 }
 
 const loader = new VolumeWasmLoader();
@@ -52,7 +54,7 @@ export async function randomVolume(spec: RandomVolumeSpec): Promise<Volume> {
   const volume = await Volume.create(set, { wasm: loader, background: spec.background ?? 0 });
   const next = random(spec.seed);
   const [low, high] = spec.range;
-  for (let z = 0; z < slices; z++) {
+  for (let z = 0; z < (spec.writtenSlices ?? slices); z++) {
     const pixels = new Int16Array(rows * columns);
     for (let i = 0; i < pixels.length; i++) pixels[i] = low + Math.floor(next() * (high - low + 1));
     volume.writeSlice(z, pixels);

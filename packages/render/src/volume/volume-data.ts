@@ -1,4 +1,4 @@
-import type { VolumeGeometry } from '@fovea/core';
+import type { Vec3 } from '@fovea/core';
 import { RenderInputError } from '../errors/render-input-error.js';
 
 /**
@@ -17,7 +17,16 @@ export type VolumeTexelKind = 'sint' | 'uint' | 'float';
  * renderer needs (a `VolumeGeometry` can be passed as it is). Voxel (x, y, z) has its centre at
  * `origin + x·spacing[0]·directions[0] + y·spacing[1]·directions[1] + z·spacing[2]·directions[2]`.
  */
-export type RenderVolumeGeometry = Pick<VolumeGeometry, 'dimensions' | 'origin' | 'directions' | 'spacing'>;
+export interface RenderVolumeGeometry {
+  /** Voxels along x (columns), y (rows), z (slots). */
+  dimensions: readonly [number, number, number];
+  /** Centre of voxel (0, 0, 0), mm LPS. */
+  origin: Readonly<Vec3>;
+  /** Unit directions of increasing x, y, z, LPS (z may be sheared: gantry tilt). */
+  directions: readonly [Readonly<Vec3>, Readonly<Vec3>, Readonly<Vec3>];
+  /** Voxel size along x, y, z, mm. */
+  spacing: Readonly<Vec3>;
+}
 
 /**
  * A volume as the page hands it to the render worker: modality values (e.g. HU, as

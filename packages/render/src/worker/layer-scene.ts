@@ -209,8 +209,12 @@ export class LayerScene {
 
 /** A core `VolumeGeometry` from the part the renderer keeps (the rest does not affect sampling). */
 function fullGeometry(geometry: RenderVolumeGeometry): VolumeGeometry {
+  const [x, y, z] = geometry.directions;
   return {
-    ...geometry,
+    dimensions: [...geometry.dimensions],
+    origin: [...geometry.origin],
+    directions: [[...x], [...y], [...z]],
+    spacing: [...geometry.spacing],
     shearAngle: 0,
     slotOfSlice: [],
     missingSlots: [],

@@ -1,0 +1,131 @@
+import { planeThrough, VIEW_DIRECTIONS, type Volume, voxelToPatient } from '@fovea/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSliceCpu } from '../cpu/render-slice-cpu.js';
+import type { BackendKind } from '../gpu/backend.js';
+import type { VoiTransform } from '../lut/voi.js';
+import { cloneImage, randomIntegerImage } from '../test-support/test-images.js';
+import { type RandomVolumeSpec, randomVolume } from '../test-support/test-volumes.js';
+import { renderVolumeData, renderVolumeSlots } from '../volume/from-core-volume.js';
+import { RenderDevice } from './render-device.js';
+import type { RenderViewport } from './render-viewport.js';
+
+const SPEC: RandomVolumeSpec = {
+  dimensions: [17, 15, 12],
+  pixelSpacing: [1, 1],
+  sliceSpacing: 1.5,
+  range: [-1000, 1000],
+  background: -1024,
+  seed: 5,
+};
+const VOI: VoiTransform = { kind: 'window', center: 0, width: 2000 };
+
+/** The coronal plane through the volume's middle: it crosses every slot. */
+function coronal(volume: Volume) {
+  return planeThrough(
+    volume.geometry,
+    VIEW_DIRECTIONS.coronal,
+    voxelToPatient(volume.geometry, [8, 7, 5.5]),
+    1,
+  );
+}
+
+function cpuFrame(volume: Volume): Uint8Array {
+  const plane = coronal(volume);
+  const image = volume.reslice(plane, { fill: -1024 });
+  return renderSliceCpu(
+    {
+      kind: 'grey',
+      columns: plane.columns,
+      rows: plane.rows,
+      pixels: image.pixels,
+      photometricInterpretation: 'MONOCHROME2',
+    },
+    { voi: VOI },
+    [plane.columns, plane.rows],
+  );
+}
+
+describe.each<BackendKind>(['webgpu', 'webgl2'])('RenderVolume on %s', (backend) => {
+  let device: RenderDevice;
+  let viewport: RenderViewport;
+  let full: Volume;
+  let partial: Volume;
+
+  beforeAll(async () => {
+    device = await RenderDevice.create({ backends: [backend] });
+    const canvas = new OffscreenCanvas(8, 8);
+    viewport = await device.createViewport(canvas);
+    full = await randomVolume(SPEC);
+    partial = await randomVolume({ ...SPEC, writtenSlices: 5 });
+  });
+
+  afterAll(() => {
+    device?.dispose();
+    full?.dispose();
+    partial?.dispose();
+  });
+
+  it('shows a partly filled volume, then the slots streamed in, and survives a device loss', async () => {
+    const plane = coronal(full);
+    const data = renderVolumeData(partial);
+    const volume = await device.createVolume(data);
+    expect(data.voxels.byteLength).toBe(0);
+    await viewport.resize(plane.columns, plane.rows);
+    await viewport.setVolume(volume, { plane, fill: -1024 });
+    await viewport.setView({ voi: VOI });
+    const before = await viewport.readPixels();
+    expect(before).toEqual(cpuFrame(partial));
+    expect(before).not.toEqual(cpuFrame(full));
+    await volume.update(5, renderVolumeSlots(full, 5, 4).voxels);
+    await volume.update(9, renderVolumeSlots(full, 9, 3).voxels);
+    expect(await viewport.readPixels()).toEqual(cpuFrame(full));
+    await device.simulateDeviceLoss();
+    expect(await viewport.readPixels()).toEqual(cpuFrame(full));
+    volume.dispose();
+  });
+
+  it('switches one viewport between a stack slice and a volume plane', async () => {
+    const plane = coronal(full);
+    const volume = await device.createVolume(renderVolumeData(full));
+    await viewport.resize(plane.columns, plane.rows);
+    const image = randomIntegerImage(Int16Array, plane.columns, plane.rows, 9);
+    await viewport.setImage(cloneImage(image));
+    await viewport.setView({ voi: VOI });
+    expect(await viewport.readPixels()).toEqual(
+      renderSliceCpu(image, { voi: VOI }, [plane.columns, plane.rows]),
+    );
+    await viewport.setVolume(volume, { plane, fill: -1024 });
+    expect(await viewport.readPixels()).toEqual(cpuFrame(full));
+    await viewport.setImage(cloneImage(image));
+    expect(await viewport.readPixels()).toEqual(
+      renderSliceCpu(image, { voi: VOI }, [plane.columns, plane.rows]),
+    );
+    volume.dispose();
+  });
+
+  it('refuses bad volumes, updates and planes with typed errors', async () => {
+    const max = device.backend.maxVolumeSize;
+    expect(max).toBeGreaterThanOrEqual(256);
+    const geometry = { ...full.geometry, dimensions: [max + 1, 1, 1] as [number, number, number] };
+    await expect(device.createVolume({ geometry, voxels: new Int16Array(max + 1) })).rejects.toMatchObject({
+      code: 'RENDER_VOLUME_TOO_LARGE',
+    });
+    await expect(
+      device.createVolume({ geometry: full.geometry, voxels: new Int16Array(10) }),
+    ).rejects.toMatchObject({ code: 'RENDER_INVALID_VOLUME' });
+    const volume = await device.createVolume(renderVolumeData(full));
+    await expect(volume.update(11, new Int16Array(17 * 15 * 2))).rejects.toMatchObject({
+      code: 'RENDER_INVALID_VOLUME',
+    });
+    await expect(volume.update(0, new Float32Array(17 * 15))).rejects.toMatchObject({
+      code: 'RENDER_INVALID_VOLUME',
+    });
+    await expect(
+      viewport.setVolume(volume, { plane: { ...coronal(full), columns: 0 } }),
+    ).rejects.toMatchObject({ code: 'RENDER_INVALID_VIEW' });
+    volume.dispose();
+    await expect(volume.update(0, new Int16Array(17 * 15))).rejects.toMatchObject({
+      code: 'RENDER_NO_VOLUME',
+    });
+  });
+});
