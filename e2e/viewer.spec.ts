@@ -306,6 +306,14 @@ test('MG: the 3328×4096 MONOCHROME1 mammogram shows dense tissue bright and air
   );
   expect(inAir?.[0]).toBeLessThan(30);
   expect(atMass?.[0]).toBeGreaterThan((inAir?.[0] as number) + 100);
+  // Patient Orientation A\R: rows run anterior (to the nipple), columns to the patient's right.
+  const viewport = page.locator('fovea-viewport');
+  await expect(viewport.locator('[data-edge="right"]')).toHaveText('A');
+  await expect(viewport.locator('[data-edge="left"]')).toHaveText('P');
+  await expect(viewport.locator('[data-edge="bottom"]')).toHaveText('R');
+  await expect(viewport.locator('[data-edge="top"]')).toHaveText('L');
+  // Only Imager Pixel Spacing, no magnification factor: the bar says the mm are at the detector.
+  await expect(viewport.locator('[part="scale-bar-label"]')).toHaveText(/^\d+ mm at detector$/);
 });
 
 test('removing the viewport from the page ends its decoder and render workers', async ({ page }) => {
@@ -313,4 +321,312 @@ test('removing the viewport from the page ends its decoder and render workers', 
   expect(page.workers().length).toBeGreaterThanOrEqual(2);
   await page.locator('fovea-viewport').evaluate((element) => element.remove());
   await expect.poll(() => page.workers().length).toBe(0);
+});
+
+/** The viewport's view geometry (see ViewGeometry in @fovea/elements). */
+interface Geometry {
+  scale: number;
+  pan: [number, number];
+  rotation: number;
+  flipHorizontal: boolean;
+  flipVertical: boolean;
+}
+
+/**
+ * RGBA of the canvas pixels that show the given image pixels under the viewport's current view
+ * geometry, and where they are (device pixels). The map is written out here, independently of the
+ * element: fit to the canvas for the nearest quarter turn, times `scale`; flip in image space; turn
+ * clockwise; move the centre by `pan` (CSS pixels).
+ */
+async function sampleGeometry(
+  page: Page,
+  image: ImagePoint,
+  points: readonly ImagePoint[],
+): Promise<Array<{ rgba: number[]; at: [number, number] }>> {
+  return page.locator('fovea-viewport').evaluate(
+    async (element, { image, points }) => {
+      const viewport = element as HTMLElementTagNameMap['fovea-viewport'];
+      const view = viewport.viewGeometry as unknown as Geometry;
+      const { width, height, data } = await viewport.readPixels();
+      const ratio = window.devicePixelRatio || 1;
+      const quarter = Math.round(view.rotation / 90) * 90;
+      const sideways = ((quarter % 180) + 180) % 180 === 90;
+      const [iw, ih] = sideways ? [image[1], image[0]] : [image[0], image[1]];
+      const zoom = Math.min(width / iw, height / ih) * view.scale;
+      const radians = (view.rotation * Math.PI) / 180;
+      const cos = Math.round(Math.cos(radians) * 1e12) / 1e12;
+      const sin = Math.round(Math.sin(radians) * 1e12) / 1e12;
+      return points.map(([column, row]) => {
+        const px = (column + 0.5 - image[0] / 2) * (view.flipHorizontal ? -1 : 1);
+        const py = (row + 0.5 - image[1] / 2) * (view.flipVertical ? -1 : 1);
+        const x = Math.floor(width / 2 + view.pan[0] * ratio + zoom * (px * cos - py * sin));
+        const y = Math.floor(height / 2 + view.pan[1] * ratio + zoom * (px * sin + py * cos));
+        const offset = (y * width + x) * 4;
+        return { rgba: Array.from(data.subarray(offset, offset + 4)), at: [x, y] as [number, number] };
+      });
+    },
+    { image, points },
+  );
+}
+
+/** Opens the CT at the lesion's slice (display index 149) and returns what the tests need. */
+async function openCtAtLesion(page: Page) {
+  const ct = primary('ct');
+  const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+  await openStudy(page, /^Open study of Phantom, CT/);
+  const viewport = page.locator('fovea-viewport');
+  const overlay = viewport.locator('[part="overlay"]');
+  await viewport.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(overlay).toContainText('Image 150 of 300');
+  const image: ImagePoint = [ct.columns, ct.rows];
+  const lesionPoint: ImagePoint = [lesion.voxel.column, lesion.voxel.row];
+  const lesionLevel = linearLevel(lesion.hu, 40, 400);
+  /** The level shown where the view maps the lesion centre, and at a control point elsewhere. */
+  const levels = async (control: ImagePoint = [ct.columns - lesion.voxel.column, lesion.voxel.row]) => {
+    const [at, away] = await sampleGeometry(page, image, [lesionPoint, control]);
+    return { lesion: at?.rgba[0], control: away?.rgba[0], at: at?.at };
+  };
+  return { viewport, overlay, image, lesionPoint, lesionLevel, levels };
+}
+
+/** The red level of canvas pixel (x, y), device pixels. */
+const levelAt = (page: Page, [x, y]: [number, number]) =>
+  page.locator('fovea-viewport').evaluate(
+    async (v, [x, y]) => {
+      const { width, data } = await (v as HTMLElementTagNameMap['fovea-viewport']).readPixels();
+      return data[(y * width + x) * 4];
+    },
+    [x, y] as const,
+  );
+
+const geometryOf = (page: Page) =>
+  page
+    .locator('fovea-viewport')
+    .evaluate((v) => (v as HTMLElementTagNameMap['fovea-viewport']).viewGeometry as unknown as Geometry);
+
+test('CT: pan, zoom, rotate and flip move the lesion where the view says', async ({ page }) => {
+  // Many read-backs of a 2-core software renderer: give it room when the machine is shared.
+  test.slow();
+  const { viewport, overlay, lesionLevel, levels } = await openCtAtLesion(page);
+  const fitted = await levels();
+  expect(fitted.lesion).toBe(lesionLevel);
+  // The mirror-image point (the other side of the body) is liver or soft tissue, not the lesion.
+  expect(fitted.control).not.toBe(lesionLevel);
+
+  // Pan tool: a drag of 80 × 50 CSS px moves the lesion by as much.
+  await page.evaluate(() => {
+    const changes: string[][] = [];
+    (window as unknown as { toolChanges: string[][] }).toolChanges = changes;
+    document.addEventListener('fovea-tool-change', (e) => changes.push([e.tool, e.previousTool]));
+  });
+  await page.keyboard.press('p');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { toolChanges: string[][] }).toolChanges))
+    .toEqual([['pan', 'windowLevel']]);
+  await expect(viewport).toHaveAttribute('tool', 'pan');
+  const box = await viewport.boundingBox();
+  if (!box) throw new Error('viewport has no box');
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 80, cy + 50, { steps: 4 });
+  await page.mouse.up();
+  expect((await geometryOf(page)).pan).toEqual([80, 50]);
+  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  const panned = await levels();
+  expect(panned.at?.[0]).toBe((fitted.at?.[0] as number) + 80);
+  expect(panned.at?.[1]).toBe((fitted.at?.[1] as number) + 50);
+  // Where the lesion was is no longer the lesion: the picture really moved.
+  expect(await levelAt(page, fitted.at as [number, number])).not.toBe(lesionLevel);
+
+  // Reset, then zoom in twice with + (√2 each): the lesion moves away from the centre, twice as far.
+  await page.keyboard.press('r');
+  await expect.poll(async () => (await geometryOf(page)).pan).toEqual([0, 0]);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  expect((await geometryOf(page)).scale).toBeCloseTo(2, 9);
+  await expect(overlay).toContainText(/Zoom \d+%/);
+  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  const zoomed = await levels();
+  const canvasCentre = await viewport.evaluate(async (v) => {
+    const { width, height } = await (v as HTMLElementTagNameMap['fovea-viewport']).readPixels();
+    return [width / 2, height / 2];
+  });
+  const offset = (p: [number, number] | undefined) => [
+    (p?.[0] as number) - (canvasCentre[0] as number),
+    (p?.[1] as number) - (canvasCentre[1] as number),
+  ];
+  expect(
+    Math.abs((offset(zoomed.at)[0] as number) - 2 * (offset(fitted.at)[0] as number)),
+  ).toBeLessThanOrEqual(2);
+
+  // Rotate 90° clockwise: the lesion (patient right, image left) goes to the top.
+  await page.keyboard.press('r');
+  await page.keyboard.press(']');
+  expect((await geometryOf(page)).rotation).toBe(90);
+  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  const rotated = await levels();
+  expect(rotated.at?.[1]).toBeLessThan(canvasCentre[1] as number);
+  // Flip left-right on screen: the lesion is mirrored about the vertical centre line.
+  await page.keyboard.press('h');
+  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  const flipped = await levels();
+  expect(
+    Math.abs((flipped.at?.[0] as number) + (rotated.at?.[0] as number) - 2 * (canvasCentre[0] as number)),
+  ).toBeLessThanOrEqual(1);
+  expect(flipped.at?.[1]).toBe(rotated.at?.[1]);
+});
+
+test('CT: orientation markers follow rotation and flips', async ({ page }) => {
+  await openCtAtLesion(page);
+  const viewport = page.locator('fovea-viewport');
+  const markers = () =>
+    viewport.evaluate((v) =>
+      Object.fromEntries(
+        [...(v.shadowRoot?.querySelectorAll<HTMLElement>('[part="orientation-marker"]') ?? [])].map((m) => [
+          m.dataset.edge,
+          m.textContent?.trim(),
+        ]),
+      ),
+    );
+  expect(await markers()).toEqual({ top: 'A', right: 'L', bottom: 'P', left: 'R' });
+  await viewport.evaluate((v) => (v as HTMLElementTagNameMap['fovea-viewport']).rotate(90));
+  await expect.poll(markers).toEqual({ top: 'R', right: 'A', bottom: 'L', left: 'P' });
+  await page.keyboard.press('h');
+  await expect.poll(markers).toEqual({ top: 'R', right: 'P', bottom: 'L', left: 'A' });
+  await page.keyboard.press('v');
+  await expect.poll(markers).toEqual({ top: 'L', right: 'P', bottom: 'R', left: 'A' });
+  await page.keyboard.press('r');
+  await expect.poll(markers).toEqual({ top: 'A', right: 'L', bottom: 'P', left: 'R' });
+});
+
+test('CT: annotations show patient, slice position and window; portal hides the patient', async ({
+  page,
+}) => {
+  const { viewport, overlay } = await openCtAtLesion(page);
+  const corner = (name: string) => viewport.locator(`[part~="annotations-${name}"]`);
+  await expect(corner('top-left')).toContainText('Phantom, CT');
+  await expect(corner('top-right')).toContainText('Phantom CT 1.0 mm');
+  await expect(corner('bottom-left')).toContainText('Image 150 of 300');
+  // Instance 151 lies at z = 0; its neighbour one step on is 1 mm towards the head.
+  await expect(corner('bottom-left')).toContainText('Loc 0 mm');
+  await page.keyboard.press('ArrowRight');
+  await expect(corner('bottom-left')).toContainText('Loc 1 mm');
+  await expect(corner('bottom-right')).toContainText('W 400 L 40');
+  await page.keyboard.press('3');
+  await expect(corner('bottom-right')).toContainText('W 1500 L -600');
+
+  // The scale bar is a round number of mm, as long as the pixel spacing and zoom make it.
+  const bar = viewport.locator('[part="scale-bar"]');
+  await expect(bar).toHaveAttribute('data-calibrated', 'true');
+  const measured = await viewport.evaluate(async (v) => {
+    const element = v as HTMLElementTagNameMap['fovea-viewport'];
+    const barElement = v.shadowRoot?.querySelector<HTMLElement>('[part="scale-bar"]');
+    const { width } = await element.readPixels();
+    return {
+      mm: Number(barElement?.dataset.mm),
+      px: barElement?.getBoundingClientRect().width ?? 0,
+      cssZoom: Math.min(width, (await element.readPixels()).height) / 512 / (window.devicePixelRatio || 1),
+    };
+  });
+  const spacing = 0.7; // 358.4 mm field of view over 512 pixels
+  expect(measured.px).toBeCloseTo((measured.mm / spacing) * measured.cssZoom, 0);
+  await expect(viewport.locator('[part="scale-bar-label"]')).toHaveText(`${measured.mm} mm`);
+
+  // Portal mode: no name, no ID, no date; the study and the image facts stay.
+  await viewport.evaluate((v) => v.setAttribute('portal', ''));
+  await expect(overlay).not.toContainText('Phantom, CT');
+  await expect(overlay).not.toContainText('ID ');
+  await expect(corner('top-right')).toContainText('Phantom CT 1.0 mm');
+  await expect(corner('bottom-left')).toContainText('Image 151 of 300');
+});
+
+test('DX: Patient Orientation gives the markers; the scale bar is corrected by the estimated magnification', async ({
+  page,
+}) => {
+  await openStudy(page, /^Open study of Phantom, XR/);
+  const viewport = page.locator('fovea-viewport');
+  await expect(viewport.locator('[part~="annotations-top-right"]')).toContainText('Phantom chest PA');
+  await expect(viewport.locator('[data-edge="left"]')).toHaveText('R');
+  await expect(viewport.locator('[data-edge="right"]')).toHaveText('L');
+  await expect(viewport.locator('[data-edge="top"]')).toHaveText('H');
+  await expect(viewport.locator('[data-edge="bottom"]')).toHaveText('F');
+  await expect(viewport.locator('[part="scale-bar"]')).toHaveAttribute('data-calibrated', 'false');
+  await expect(viewport.locator('[part="scale-bar-label"]')).toHaveText(/^\d+ mm \(est\. magnification\)$/);
+  // Imager Pixel Spacing 0.15 mm over an Estimated Radiographic Magnification Factor of 1.09.
+  const measured = await viewport.evaluate(async (v) => {
+    const { width, height } = await (v as HTMLElementTagNameMap['fovea-viewport']).readPixels();
+    const bar = v.shadowRoot?.querySelector<HTMLElement>('[part="scale-bar"]');
+    return {
+      mm: Number(bar?.dataset.mm),
+      px: bar?.getBoundingClientRect().width ?? 0,
+      cssZoom: Math.min(width / 2048, height / 2500) / (window.devicePixelRatio || 1),
+    };
+  });
+  expect(measured.px).toBeCloseTo((measured.mm / (0.15 / 1.09)) * measured.cssZoom, 0);
+});
+
+test('scrollbar: a click and a drag on the track page through the series', async ({ page }) => {
+  const { viewport, overlay } = await openCtAtLesion(page);
+  const scrollbar = viewport.locator('[part="scrollbar"]');
+  await expect(scrollbar).toHaveAttribute('aria-valuenow', '150');
+  await expect(scrollbar).toHaveAttribute('aria-valuemax', '300');
+  const track = await scrollbar.boundingBox();
+  if (!track) throw new Error('scrollbar has no box');
+  const x = track.x + track.width / 2;
+  await page.mouse.click(x, track.y + 0.5);
+  await expect(overlay).toContainText('Image 1 of 300');
+  await page.mouse.move(x, track.y + 0.5);
+  await page.mouse.down();
+  await page.mouse.move(x, track.y + track.height - 0.5, { steps: 5 });
+  await page.mouse.up();
+  await expect(overlay).toContainText('Image 300 of 300');
+  await expect(scrollbar).toHaveAttribute('aria-valuenow', '300');
+  // The drag on the scrollbar did not also change the window.
+  await expect(overlay).toContainText('W 400 L 40');
+});
+
+test('touch: pinch zooms about the fingers, two fingers pan, one finger uses the tool', async ({ page }) => {
+  const { viewport, lesionLevel, levels } = await openCtAtLesion(page);
+  const box = await viewport.boundingBox();
+  if (!box) throw new Error('viewport has no box');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  type Point = { x: number; y: number; id: number };
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', touchPoints: Point[]) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints });
+
+  // Fingers 100 px apart spread to 200 px, about the centre: twice the magnification.
+  await touch('touchStart', [
+    { x: cx - 50, y: cy, id: 1 },
+    { x: cx + 50, y: cy, id: 2 },
+  ]);
+  for (let step = 1; step <= 5; step++) {
+    await touch('touchMove', [
+      { x: cx - 50 - step * 10, y: cy, id: 1 },
+      { x: cx + 50 + step * 10, y: cy, id: 2 },
+    ]);
+  }
+  // Then both move 40 px down together: a pan.
+  for (let step = 1; step <= 4; step++) {
+    await touch('touchMove', [
+      { x: cx - 100, y: cy + step * 10, id: 1 },
+      { x: cx + 100, y: cy + step * 10, id: 2 },
+    ]);
+  }
+  await touch('touchEnd', []);
+  const pinched = await geometryOf(page);
+  expect(pinched.scale).toBeCloseTo(2, 6);
+  expect(pinched.pan[0]).toBeCloseTo(0, 6);
+  expect(pinched.pan[1]).toBeCloseTo(40, 6);
+  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+
+  // One finger drags the active tool: the window by default.
+  await touch('touchStart', [{ x: cx, y: cy, id: 3 }]);
+  await touch('touchMove', [{ x: cx + 60, y: cy, id: 3 }]);
+  await touch('touchEnd', []);
+  await expect(viewport.locator('[part~="annotations-bottom-right"]')).not.toContainText('W 400 L 40');
+  expect((await geometryOf(page)).scale).toBeCloseTo(2, 6);
 });

@@ -390,7 +390,10 @@ export class FoveaViewport extends LitElement {
   /** The canvas's size in device pixels, as the render target must be; remembered for readPixels. */
   #resizeCanvas(canvas: HTMLCanvasElement): [number, number] {
     const ratio = globalThis.devicePixelRatio || 1;
-    this.cssSize = [canvas.clientWidth, canvas.clientHeight];
+    // A new array every frame would re-render the overlays for nothing.
+    if (canvas.clientWidth !== this.cssSize[0] || canvas.clientHeight !== this.cssSize[1]) {
+      this.cssSize = [canvas.clientWidth, canvas.clientHeight];
+    }
     const size: [number, number] = [
       Math.max(1, Math.round(canvas.clientWidth * ratio)),
       Math.max(1, Math.round(canvas.clientHeight * ratio)),
