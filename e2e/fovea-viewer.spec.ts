@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
+
+/**
+ * `<fovea-viewer>` end to end: the built element on the demo server, against Orthanc with the
+ * generated studies. The element is mounted from attributes alone on the EHR example's page (its
+ * origin proxies /dicom-web), replacing that page's own content.
+ */
+
+interface SeriesFacts {
+  key: string;
+  primary: boolean;
+  rows: number;
+  columns: number;
+  patientName: string;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  facts: Record<string, unknown>;
+}
+const manifest = JSON.parse(readFileSync(join(sampleDataDir(), 'manifest.json'), 'utf8')) as {
+  series: SeriesFacts[];
+};
+const primary = (key: string) => manifest.series.find((s) => s.primary && s.key === key) as SeriesFacts;
+const ct = primary('ct');
+const pet = primary('pet');
+
+function demoUrl(path: string): string {
+  const base = process.env.FOVEA_DEMO_URL;
+  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
+  return new URL(path, base).toString();
+}
+
+/** DICOM LINEAR VOI (PS3.3 C.11.2.1.2.1) to an 8-bit level. */
+function linearLevel(value: number, center: number, width: number): number {
+  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
+  return Math.floor(255 * Math.min(1, Math.max(0, y)));
+}
+
+/** Uncaught errors and console errors of the page, checked empty at the end of each test. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+/**
+ * Opens the EHR example's origin and puts one `<fovea-viewer>` with `attributes` in place of the
+ * page's content; resolves when its first image is on screen.
+ */
+async function mountViewer(page: Page, attributes: Record<string, string>): Promise<Locator> {
+  await page.goto(demoUrl('ehr-embed/'));
+  await page.evaluate(() => customElements.whenDefined('fovea-viewer'));
+  await page.evaluate((attributes) => {
+    const viewer = document.createElement('fovea-viewer');
+    for (const [name, value] of Object.entries(attributes)) viewer.setAttribute(name, value);
+    viewer.style.cssText = 'display:block;width:1000px;height:640px';
+    (window as unknown as { firstImage: Promise<void> }).firstImage = new Promise((resolve, reject) => {
+      viewer.addEventListener('fovea-load', () => resolve(), { once: true });
+      viewer.addEventListener('fovea-error', (e) => reject(new Error(String(e.error))), { once: true });
+    });
+    document.body.replaceChildren(viewer);
+  }, attributes);
+  await page.evaluate(() => (window as unknown as { firstImage: Promise<void> }).firstImage);
+  return page.locator('fovea-viewer');
+}
+
+type ImagePoint = readonly [column: number, row: number];
+
+/** RGBA of the active viewport's canvas pixels showing these image pixels (image fitted, centred). */
+async function sampleActive(viewer: Locator, image: ImagePoint, points: readonly ImagePoint[]) {
+  return viewer.evaluate(
+    async (element, { image, points }) => {
+      const viewport = (element as HTMLElementTagNameMap['fovea-viewer']).activeViewport;
+      if (!viewport) throw new Error('no active viewport');
+      const { width, height, data } = await viewport.readPixels();
+      const zoom = Math.min(width / image[0], height / image[1]);
+      return points.map(([column, row]) => {
+        const x = Math.floor(width / 2 + (column + 0.5 - image[0] / 2) * zoom);
+        const y = Math.floor(height / 2 + (row + 0.5 - image[1] / 2) * zoom);
+        return Array.from(data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4));
+      });
+    },
+    { image, points },
+  );
+}
+
+/** The active viewport's series and the frame it shows (0-based). */
+function activeState(viewer: Locator) {
+  return viewer.evaluate((element) => {
+    const viewport = (element as HTMLElementTagNameMap['fovea-viewer']).activeViewport;
+    return { series: viewport?.seriesUid, frame: viewport?.shownFrameIndex, count: viewport?.frameCount };
+  });
+}
+
+/** Every text the viewer shows, the shadow roots of its parts included. */
+function allText(viewer: Locator): Promise<string> {
+  return viewer.evaluate((element) => {
+    const walk = (root: Element | ShadowRoot): string =>
+      [
+        root.textContent ?? '',
+        ...[...root.querySelectorAll('*')].map((e) => (e.shadowRoot ? walk(e.shadowRoot) : '')),
+      ].join(' ');
+    return walk(element.shadowRoot as ShadowRoot);
+  });
+}
+
+test('opens the CT study from attributes alone; the lesion slice shows exact grey levels', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
+  // Thumbnails of both series (CT, then PET by series number), each drawn.
+  const thumbnails = viewer.locator('fovea-series-browser button[data-series-uid]');
+  await expect(thumbnails).toHaveCount(2);
+  await expect(thumbnails.nth(0)).toHaveAttribute('data-series-uid', ct.seriesInstanceUID);
+  await expect(thumbnails.nth(0)).toHaveAttribute('aria-current', 'true');
+  await expect(viewer.locator('fovea-series-browser canvas[data-drawn="true"]')).toHaveCount(2, {
+    timeout: 30_000,
+  });
+  // The study header carries the patient (diagnostic mode).
+  await expect(viewer.locator('[part="header"]')).toContainText('Phantom, CT');
+
+  // The CT opens in the middle of the volume; the lesion's slice is one step back.
+  expect(await activeState(viewer)).toEqual({ series: ct.seriesInstanceUID, frame: 150, count: 300 });
+  const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+  await viewer.locator('fovea-viewport').click();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await activeState(viewer)).frame).toBe(149);
+  const image: ImagePoint = [ct.columns, ct.rows];
+  const [atLesion, outside] = await sampleActive(viewer, image, [
+    [lesion.voxel.column, lesion.voxel.row],
+    [2, 256],
+  ]);
+  expect(atLesion?.slice(0, 3)).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+  expect(outside?.slice(0, 3)).toEqual([0, 0, 0]);
+
+  // A preset from the toolbar applies to the active viewport.
+  await viewer.locator('fovea-toolbar select[part="preset"]').selectOption('brain');
+  await expect
+    .poll(async () => (await sampleActive(viewer, image, [[lesion.voxel.column, lesion.voxel.row]]))[0]?.[0])
+    .toBe(linearLevel(lesion.hu, 40, 80));
+  expect(errors).toEqual([]);
+});
+
+test('clicking the PET thumbnail shows PET in the active viewport, lesion hottest', async ({ page }) => {
+  const errors = watchErrors(page);
+  const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
+  await viewer.locator(`fovea-series-browser button[data-series-uid="${pet.seriesInstanceUID}"]`).click();
+  await expect.poll(async () => (await activeState(viewer)).series).toBe(pet.seriesInstanceUID);
+  await expect.poll(async () => (await activeState(viewer)).count).toBe(75);
+  await expect.poll(async () => (await activeState(viewer)).frame).toBe(37);
+  const lesion = pet.facts.lesion as { voxel: { column: number; row: number } };
+  const sample = () =>
+    sampleActive(
+      viewer,
+      [pet.columns, pet.rows],
+      [
+        [lesion.voxel.column, lesion.voxel.row],
+        [lesion.voxel.column + 20, lesion.voxel.row],
+      ],
+    );
+  await expect.poll(async () => (await sample())[0]?.[0]).toBeGreaterThan(240);
+  const [hot, background] = await sample();
+  expect(background?.[0]).toBeLessThan((hot?.[0] as number) / 2);
+  expect(errors).toEqual([]);
+});
+
+test('switches layouts from the toolbar; a dragged thumbnail fills the viewport it is dropped on', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
+  const layout = viewer.locator('fovea-toolbar select[part="layout"]');
+  await layout.selectOption('2x2');
+  await expect(viewer.locator('[part~="cell"]')).toHaveCount(4);
+  // Two series for four places: CT and PET, then two empty viewports waiting for a drop.
+  const viewports = viewer.locator('fovea-viewport');
+  await expect(viewports).toHaveCount(2);
+  await expect(viewports.nth(0)).toHaveAttribute('series-uid', ct.seriesInstanceUID);
+  await expect(viewports.nth(1)).toHaveAttribute('series-uid', pet.seriesInstanceUID);
+  await expect(viewer.locator('[part~="cell"]').nth(3)).toContainText('Drop a series here');
+
+  await viewer
+    .locator(`fovea-series-browser button[data-series-uid="${ct.seriesInstanceUID}"]`)
+    .dragTo(viewer.locator('[part~="cell"]').nth(3));
+  await expect(viewports).toHaveCount(3);
+  await expect(viewer.locator('[part~="cell"]').nth(3)).toHaveAttribute('part', 'cell active');
+  await expect(viewer.locator('[part~="cell"]').nth(3).locator('fovea-viewport')).toHaveAttribute(
+    'series-uid',
+    ct.seriesInstanceUID,
+  );
+
+  await layout.selectOption('1x2');
+  await expect(viewer.locator('[part~="cell"]')).toHaveCount(2);
+  await layout.selectOption('mpr');
+  await expect(viewer.locator('[part="unavailable"]')).toHaveText('The MPR layout is not available yet.');
+  await expect(viewports).toHaveCount(0);
+  await layout.selectOption('1x1');
+  await expect(viewports).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+/** What identifies the CT phantom's patient and study (its DICOM header, as generated). */
+const IDENTIFIERS = [
+  'Phantom, CT',
+  'Phantom^CT',
+  'FOVEA-PH-CT',
+  'FOVEA-0001',
+  '2024-01-15',
+  '20240115',
+  '1970',
+];
+
+test('portal mode shows no patient identifiers; diagnostic mode does', async ({ page }) => {
+  const errors = watchErrors(page);
+  const diagnostic = await mountViewer(page, {
+    'dicomweb-root': '/dicom-web',
+    'study-uid': ct.studyInstanceUID,
+  });
+  // The control: identifiers are on screen in diagnostic mode, so their absence below means something.
+  await expect.poll(() => allText(diagnostic)).toContain('Phantom, CT');
+  expect(await allText(diagnostic)).toContain('FOVEA-PH-CT');
+  const portal = await mountViewer(page, {
+    'dicomweb-root': '/dicom-web',
+    'study-uid': ct.studyInstanceUID,
+    mode: 'portal',
+  });
+  await expect(portal.locator('fovea-viewport')).toHaveAttribute('portal', '');
+  const text = await allText(portal);
+  for (const identifier of IDENTIFIERS) expect(text).not.toContain(identifier);
+  await expect(portal.locator('[part="header"]')).toHaveCount(0);
+  await expect(portal.locator('fovea-toolbar select')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('every control has an accessible name, and Tab reaches toolbar, series and viewport in order', async ({
+  page,
+}) => {
+  const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
+  await expect(viewer.locator('fovea-series-browser button[data-series-uid]')).toHaveCount(2);
+  // Chromium's own accessibility tree, as assistive technology gets it (an axe-style name check).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }>;
+  };
+  const interactive = nodes.filter(
+    (node) =>
+      !node.ignored && ['button', 'combobox', 'slider', 'progressbar'].includes(node.role?.value ?? ''),
+  );
+  expect(interactive.length).toBeGreaterThan(12);
+  const unnamed = interactive.filter((node) => !node.name?.value.trim());
+  expect(unnamed).toEqual([]);
+
+  // Focus order: one stop for the toolbar, one for the series list, then the viewport.
+  await page.evaluate(() => {
+    const start = document.createElement('button');
+    start.textContent = 'start';
+    document.body.prepend(start);
+    start.focus();
+  });
+  const stops: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(
+      await page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        const path: string[] = [];
+        while (element) {
+          path.push(element.localName);
+          element = element.shadowRoot?.activeElement ?? null;
+        }
+        return path
+          .filter((name) => name.startsWith('fovea-') || name === 'button' || name === 'select')
+          .join('>');
+      }),
+    );
+  }
+  expect(stops.slice(0, 3)).toEqual([
+    'fovea-viewer>fovea-toolbar>button',
+    'fovea-viewer>fovea-series-browser>button',
+    'fovea-viewer>fovea-viewport',
+  ]);
+});
+
+test('removing the viewer from the page ends its decoder and render workers', async ({ page }) => {
+  const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
+  // Render worker, decoders for the viewport and the thumbnails: one pool, one device.
+  await expect(viewer.locator('fovea-series-browser canvas[data-drawn="true"]')).toHaveCount(2, {
+    timeout: 30_000,
+  });
+  expect(page.workers().length).toBeGreaterThanOrEqual(2);
+  await viewer.evaluate((element) => element.remove());
+  await expect.poll(() => page.workers().length).toBe(0);
+});
