@@ -53,6 +53,7 @@ export class RenderViewport {
       slab: options.slab,
       interpolation: options.interpolation ?? 'trilinear',
       fill: options.fill,
+      ...(options.interacting === undefined ? {} : { interacting: options.interacting }),
     };
     unwrap(await this.#remote.setVolume(this.#id, volume.id, view));
   }

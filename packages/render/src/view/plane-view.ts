@@ -19,7 +19,16 @@ export interface PlaneView {
   interpolation: VolumeInterpolation;
   /** Value shown where no sample lies inside the volume, modality units; default the volume's minimum. */
   fill: number | undefined;
+  /**
+   * Progressive quality: true while the user drags (scrolls, rotates, changes the slab). Thick
+   * slabs then take samples twice as far apart (half the work); set it back to false when they
+   * let go for the full-quality frame. Planes without a slab are drawn the same either way.
+   */
+  interacting?: boolean;
 }
+
+/** How many times farther apart slab samples are while interacting. */
+export const INTERACTIVE_SLAB_STEP = 2;
 
 /**
  * A second volume drawn over the first on the same plane (PET over CT): its values through its
@@ -90,6 +99,9 @@ export function validatePlaneView(view: PlaneView): void {
   }
   if (slab && !['max', 'min', 'mean'].includes(slab.mode)) {
     throw new RenderInputError('RENDER_INVALID_VIEW', `Unknown slab mode ${String(slab.mode)}`);
+  }
+  if (view.interacting !== undefined && typeof view.interacting !== 'boolean') {
+    throw new RenderInputError('RENDER_INVALID_VIEW', '`interacting` must be true or false');
   }
   if (fill !== undefined && !Number.isFinite(fill)) {
     throw new RenderInputError('RENDER_INVALID_VIEW', 'The fill value must be a finite number');

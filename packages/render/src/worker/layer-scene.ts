@@ -1,7 +1,12 @@
 import { type SlabOptions, VolumeError, type VolumeGeometry, voxelSlab } from '@fovea/core';
 import { RenderInputError } from '../errors/render-input-error.js';
 import type { GpuPass, RenderBackend } from '../gpu/backend.js';
-import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
+import {
+  type FusionLayer,
+  INTERACTIVE_SLAB_STEP,
+  type OverlayLayer,
+  type PlaneView,
+} from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
 import { type CanvasToImage, canvasToImage, type Size } from '../view/view-transform.js';
 import type { RenderVolumeGeometry } from '../volume/volume-data.js';
@@ -197,7 +202,8 @@ export class LayerScene {
 
   #voxelSlab(volume: number, view: PlaneView, slab: SlabOptions | undefined): ReturnType<typeof voxelSlab> {
     try {
-      return voxelSlab(fullGeometry(this.#store.data(volume).geometry), view.plane, slab);
+      const geometry = fullGeometry(this.#store.data(volume).geometry);
+      return voxelSlab(geometry, view.plane, view.interacting ? interactiveSlab(geometry, slab) : slab);
     } catch (error) {
       if (error instanceof VolumeError) {
         throw new RenderInputError('RENDER_INVALID_VIEW', error.message, { cause: error });
@@ -205,6 +211,16 @@ export class LayerScene {
       throw error;
     }
   }
+}
+
+/** The slab of an interacting view: samples {@link INTERACTIVE_SLAB_STEP} times farther apart. */
+export function interactiveSlab(
+  geometry: Pick<VolumeGeometry, 'spacing'>,
+  slab: SlabOptions | undefined,
+): SlabOptions | undefined {
+  if (!slab || !(slab.thickness > 0)) return slab;
+  const spacing = slab.sampleSpacing ?? Math.min(...geometry.spacing);
+  return { ...slab, sampleSpacing: spacing * INTERACTIVE_SLAB_STEP };
 }
 
 /** A core `VolumeGeometry` from the part the renderer keeps (the rest does not affect sampling). */

@@ -145,4 +145,32 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('MPR pass on %s, in the render 
       }
     },
   );
+
+  it('takes slab samples twice as far apart while interacting, and all of them once still', async () => {
+    const volume = await randomVolume({ dimensions: [21, 18, 16], range: [-1000, 1000], seed: 12 });
+    try {
+      const gpuVolume = await device.createVolume(renderVolumeData(volume));
+      const plane = planeThrough(
+        volume.geometry,
+        VIEW_DIRECTIONS.axial,
+        voxelToPatient(volume.geometry, [10, 9, 7.5]),
+      );
+      const slab: SlabOptions = { thickness: 8, mode: 'max' };
+      const voi: VoiTransform = { kind: 'window', center: 0, width: 2000 };
+      const coarse = cpuPlane(volume, plane, { ...slab, sampleSpacing: 2 }, 'trilinear', -1500, { voi });
+      const full = cpuPlane(volume, plane, slab, 'trilinear', -1500, { voi });
+      expect(coarse).not.toEqual(full);
+      await viewport.resize(plane.columns, plane.rows);
+      await viewport.setVolume(gpuVolume, { plane, slab, fill: -1500, interacting: true });
+      await viewport.setView({ ...VIEW, voi });
+      expect(compareFrames(await viewport.readPixels(), coarse, plane.columns).maxDelta).toBeLessThanOrEqual(
+        1,
+      );
+      await viewport.setPlane({ interacting: false });
+      expect(compareFrames(await viewport.readPixels(), full, plane.columns).maxDelta).toBeLessThanOrEqual(1);
+      gpuVolume.dispose();
+    } finally {
+      volume.dispose();
+    }
+  });
 });
