@@ -630,3 +630,20 @@ test('touch: pinch zooms about the fingers, two fingers pan, one finger uses the
   await expect(viewport.locator('[part~="annotations-bottom-right"]')).not.toContainText('W 400 L 40');
   expect((await geometryOf(page)).scale).toBeCloseTo(2, 6);
 });
+
+test('progress: fovea-progress counts the frames fetched, up to the whole series', async ({ page }) => {
+  await page.goto(demoUrl('ehr-embed/'));
+  await page.evaluate(() => {
+    const seen: Array<[number, number]> = [];
+    (window as unknown as { progress: Array<[number, number]> }).progress = seen;
+    document.addEventListener('fovea-progress', (e) => seen.push([e.loaded, e.total]));
+  });
+  await page.getByRole('button', { name: /^Open study of Phantom, MR/ }).click();
+  const progress = () =>
+    page.evaluate(() => (window as unknown as { progress: Array<[number, number]> }).progress);
+  await expect.poll(async () => (await progress()).at(-1)).toEqual([40, 40]);
+  const events = await progress();
+  expect(events[0]).toEqual([0, 40]);
+  // Each frame counted once, in order.
+  expect(events.map(([loaded]) => loaded)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+});

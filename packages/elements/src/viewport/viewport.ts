@@ -5,12 +5,14 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
+import { FoveaProgressEvent } from '../events/progress-event.js';
 import { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { viewportOverlays } from '../overlays/viewport-overlays.js';
 import { type FrameFacts, frameFacts } from './frame-facts.js';
+import { FramePrefetcher } from './frame-prefetch.js';
 import { frameScrollbar } from './frame-scrollbar.js';
 import { overlayContent } from './overlay-content.js';
 import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
@@ -47,6 +49,7 @@ import { CT_WINDOW_PRESETS } from './window-presets.js';
  * @tagname fovea-viewport
  * @event fovea-load-start - loading of a series began
  * @event fovea-load - the first image is on screen (`event.frameCount`)
+ * @event fovea-progress - frames of the series fetched so far (`event.loaded` of `event.total`)
  * @event fovea-view-change - the frame, the window or the view geometry changed
  * @event fovea-tool-change - the active tool changed (`event.tool`, `event.previousTool`)
  * @event fovea-error - loading or showing failed (`event.error`)
@@ -150,8 +153,8 @@ export class FoveaViewport extends LitElement {
   /** Size the render worker's target was last given. */
   #targetSize: readonly [number, number] | undefined;
   #shownInfo: FrameInfo | undefined;
-  /** Where the frames of the series loaded now come from (one per load, on one client). */
-  #source: StoredFrameSource | undefined;
+  /** Fetches and keeps the stored frames of the series loaded now. */
+  #prefetch: FramePrefetcher | undefined;
 
   /** Frames in the series shown. */
   get frameCount(): number {
@@ -350,7 +353,8 @@ export class FoveaViewport extends LitElement {
     const client =
       this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
     if (!client) return;
-    this.#source = new StoredFrameSource(client);
+    const source = new StoredFrameSource(client);
+    this.#prefetch = undefined;
     const abort = new AbortController();
     this.#load = abort;
     this.status = 'loading';
@@ -360,12 +364,18 @@ export class FoveaViewport extends LitElement {
       const series = await loadSeriesFrames(client, this.studyUid, this.seriesUid, abort.signal);
       if (abort.signal.aborted) return;
       this.series = series;
+      this.#prefetch = new FramePrefetcher(source, series.frames, abort.signal, (loaded, total) =>
+        this.dispatchEvent(new FoveaProgressEvent(loaded, total)),
+      );
+      this.dispatchEvent(new FoveaProgressEvent(0, series.frames.length));
       // Volumes open in the middle, where most anatomy is; stacks and cines at their first frame.
       const start = series.displaySet.type === 'volume' ? Math.floor(series.frames.length / 2) : 0;
       await this.showFrame(start);
       // showFrame() reports its own failure; only a frame actually shown counts as loaded.
       if (abort.signal.aborted || (this.status as string) !== 'ready') return;
       this.dispatchEvent(new FoveaLoadEvent(series.frames.length));
+      // The rest of the series comes in behind the first image, nearest frames first.
+      this.#prefetch.start(start);
     } catch (error) {
       if (!abort.signal.aborted) this.#fail(error);
     }
@@ -460,16 +470,19 @@ export class FoveaViewport extends LitElement {
     const abort = new AbortController();
     this.#frame = abort;
     const viewport = this.#viewport;
-    const source = this.#source;
+    const prefetch = this.#prefetch;
     const pixel = ref.instance.pixel;
-    if (!viewport || !source || !pixel) return;
+    if (!viewport || !prefetch || !pixel) return;
     try {
-      const stored = await source.frame(ref, abort.signal);
+      const stored = await prefetch.frame(index);
+      if (abort.signal.aborted) return;
       if (!this.decoderPool && !this.#ownedPool) this.#ownedPool = new DecoderPool();
       const pool = (this.decoderPool ?? this.#ownedPool) as DecoderPool;
       const decoded = await pool.decode(stored.bytes, pixel, stored.transferSyntaxUid, {
         signal: abort.signal,
         priority: 1,
+        // The prefetcher keeps the bytes for the next time this frame is shown: copy, do not move.
+        transfer: false,
       });
       if (abort.signal.aborted) return;
       const info = ref.instance.frames[ref.frameIndex];

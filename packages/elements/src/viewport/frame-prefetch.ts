@@ -1,0 +1,87 @@
+import type { FrameRef } from '@fovea/core';
+import type { StoredFrame, StoredFrameSource } from './stored-frame-source.js';
+
+/** How a prefetcher works: how many requests at once, and how many bytes it may keep. */
+export interface FramePrefetchOptions {
+  /** Requests in flight at once, besides the frame on screen. */
+  concurrency?: number;
+  /** Stop prefetching once this many stored bytes are kept (frames past it load when shown). */
+  budgetBytes?: number;
+}
+
+/**
+ * Fetches every frame of a series as stored, nearest to the frame on screen first, and keeps the
+ * bytes so paging and cine need not wait for the network (decoding still happens on show). Reports
+ * progress as frames arrive. One prefetcher per load: aborting its signal stops it.
+ */
+export class FramePrefetcher {
+  readonly #frames: readonly FrameRef[];
+  readonly #cache = new Map<number, Promise<StoredFrame>>();
+  readonly #concurrency: number;
+  readonly #budgetBytes: number;
+  #loaded = 0;
+  #bytes = 0;
+  #queue: number[] = [];
+
+  constructor(
+    private readonly source: StoredFrameSource,
+    frames: readonly FrameRef[],
+    private readonly signal: AbortSignal,
+    private readonly onProgress: (loaded: number, total: number) => void,
+    options: FramePrefetchOptions = {},
+  ) {
+    this.#frames = frames;
+    this.#concurrency = Math.max(1, options.concurrency ?? 2);
+    this.#budgetBytes = options.budgetBytes ?? 512 * 1024 * 1024;
+  }
+
+  /** Frames fetched so far. */
+  get loaded(): number {
+    return this.#loaded;
+  }
+
+  /** Frame `index` as stored: kept, in flight, or fetched now (and then kept). */
+  frame(index: number): Promise<StoredFrame> {
+    const cached = this.#cache.get(index);
+    if (cached) return cached;
+    const ref = this.#frames[index];
+    if (!ref)
+      return Promise.reject(new RangeError(`No frame ${index} in a series of ${this.#frames.length}`));
+    const request = this.source.frame(ref, this.signal).then(
+      (stored) => {
+        this.#loaded++;
+        this.#bytes += stored.bytes.byteLength;
+        if (!this.signal.aborted) this.onProgress(this.#loaded, this.#frames.length);
+        return stored;
+      },
+      (error: unknown) => {
+        // A failed frame is tried again when it is next asked for; showing it reports the error.
+        this.#cache.delete(index);
+        throw error;
+      },
+    );
+    this.#cache.set(index, request);
+    return request;
+  }
+
+  /** Starts fetching the whole series, outwards from frame `from`. */
+  start(from: number): void {
+    const count = this.#frames.length;
+    const order: number[] = [];
+    for (let distance = 0; order.length < count; distance++) {
+      if (from + distance < count) order.push(from + distance);
+      if (distance > 0 && from - distance >= 0) order.push(from - distance);
+    }
+    this.#queue = order;
+    for (let i = 0; i < this.#concurrency; i++) void this.#work();
+  }
+
+  async #work(): Promise<void> {
+    while (!this.signal.aborted && this.#bytes < this.#budgetBytes) {
+      const index = this.#queue.shift();
+      if (index === undefined) return;
+      if (this.#cache.has(index)) continue;
+      await this.frame(index).catch(() => undefined);
+    }
+  }
+}
