@@ -1,0 +1,122 @@
+// @ts-check
+/**
+ * Time to first image and to a complete 300-slice CT volume, Fovea beside Cornerstone3D 5.14:
+ * the same study from the same Orthanc, both pages built by the same Vite for production, one
+ * decoder worker each, a fresh browser context per load with the HTTP cache disabled, the two
+ * viewers alternating load by load. Also the longest main-thread task during each load and the
+ * gzip size of the JavaScript fetched before the first image. See first-image/ for the pages.
+ */
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../../scripts/browser/chromium.mjs';
+import { startOrthanc } from '../../scripts/orthanc/orthanc.mjs';
+import { uploadFiles } from '../../scripts/orthanc/upload.mjs';
+import { generateSamples, sampleDataDir } from '../../scripts/sample-data/generate.mjs';
+import { measureLoad } from './first-image/measure.mjs';
+import { buildPages, servePages } from './first-image/pages.mjs';
+
+const VIEWERS = /** @type {const} */ ([
+  { key: 'cornerstone', label: 'Cornerstone3D 5.14' },
+  { key: 'fovea', label: 'Fovea' },
+]);
+
+/** @type {Awaited<ReturnType<typeof startOrthanc>> | undefined} */
+let orthanc;
+/** @type {Awaited<ReturnType<typeof servePages>> | undefined} */
+let server;
+/** @type {import('playwright').Browser | undefined} */
+let browser;
+
+/** @type {import('../harness/runner.mjs').Benchmark} */
+export default {
+  name: 'first-image',
+  description:
+    'CT 512×512×300 (explicit VR little endian) over WADO-RS from Orthanc, one decoder worker each: first image, all 300 slices decoded into a volume, longest main-thread task',
+  unit: 'ms from navigation start',
+  async setup() {
+    const outDir = sampleDataDir();
+    const manifest = await generateSamples({ outDir });
+    const ct = manifest.series.find((s) => s.primary && s.key === 'ct');
+    if (!ct) throw new Error('No primary CT in the sample manifest');
+    orthanc = await startOrthanc();
+    const uploaded = await uploadFiles(
+      orthanc,
+      ct.files.map((file) => join(outDir, file)),
+    );
+    const rejected = uploaded.filter((r) => r.status === 'rejected');
+    if (rejected.length > 0) throw new Error(`Orthanc rejected ${rejected.length} CT files`);
+    await buildPages();
+    server = await servePages(orthanc.url);
+    browser = await chromium.launch(chromiumLaunchOptions);
+    const query = `?study=${ct.studyInstanceUID}&series=${ct.seriesInstanceUID}`;
+
+    // One load measures every metric; each metric's case takes its value from the viewer's next
+    // load, which runs when the case finds no value waiting. The harness rotates the case order,
+    // so the two viewers alternate load by load.
+    /** @type {Record<string, import('./first-image/measure.mjs').LoadMeasurement[]>} */
+    const pending = { cornerstone: [], fovea: [] };
+    /** @type {Record<string, string>} */
+    const sizes = {};
+    /**
+     * @param {'cornerstone' | 'fovea'} key
+     * @param {number} metric index of the metric among the three cases of a load
+     */
+    const next = async (key, metric) => {
+      const queue = /** @type {any[]} */ (pending[key]);
+      let entry = queue.find((e) => !e.taken[metric]);
+      if (!entry) {
+        const measured = await measureLoad(
+          /** @type {import('playwright').Browser} */ (browser),
+          `${server?.url}${key}.html${query}`,
+        );
+        if (measured.frames !== ct.instances) {
+          throw new Error(
+            `${key} reported ${measured.frames} slices in its volume, expected ${ct.instances}`,
+          );
+        }
+        sizes[key] ??= describeScripts(measured.scriptsBeforeFirstImage);
+        entry = { measured, taken: [false, false, false] };
+        queue.push(entry);
+      }
+      entry.taken[metric] = true;
+      if (entry.taken.every(Boolean)) queue.splice(queue.indexOf(entry), 1);
+      return entry.measured;
+    };
+
+    return [
+      ...VIEWERS.map((v) => ({
+        // The JS size is known after the viewer's first load; the runner reads names at the end.
+        get name() {
+          return `${v.label}: first image${sizes[v.key] ? ` [${sizes[v.key]}]` : ''}`;
+        },
+        group: 'first image',
+        run: async () => ({ ms: (await next(v.key, 0)).firstImageMs }),
+      })),
+      ...VIEWERS.map((v) => ({
+        name: `${v.label}: all 300 slices decoded into a volume`,
+        group: 'volume ready',
+        run: async () => ({ ms: (await next(v.key, 1)).volumeReadyMs }),
+      })),
+      ...VIEWERS.map((v) => ({
+        name: `${v.label}: longest main-thread task until the volume is ready`,
+        group: 'longest task',
+        run: async () => ({ ms: (await next(v.key, 2)).longestTaskMs }),
+      })),
+    ];
+  },
+  async teardown() {
+    await browser?.close();
+    await server?.close();
+    await orthanc?.stop();
+  },
+};
+
+/**
+ * "JS before first image: 240 kB gzip (812 kB) in 6 files"
+ * @param {{ bytes: number, gzipBytes: number }[]} scripts
+ */
+function describeScripts(scripts) {
+  const gzip = scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
+  const raw = scripts.reduce((sum, s) => sum + s.bytes, 0);
+  return `JS before first image: ${(gzip / 1000).toFixed(0)} kB gzip, ${(raw / 1000).toFixed(0)} kB raw, ${scripts.length} files`;
+}
