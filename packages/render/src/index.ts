@@ -21,6 +21,21 @@ export type {
 } from './image/slice-image.js';
 export { COLORMAP_NAMES, type ColormapName } from './lut/colormaps.js';
 export type { VoiFunction, VoiTransform } from './lut/voi.js';
+export type { ColourPoint, OpacityPoint, TransferFunction } from './passes/volume/transfer-function.js';
+export { TRANSFER_PRESETS, type TransferPresetName } from './passes/volume/transfer-presets.js';
+export {
+  DEFAULT_ORBIT_CAMERA,
+  type OrbitCamera,
+  projectToCanvas,
+  type ReadonlyVec3,
+  type VolumeGrid,
+} from './passes/volume/volume-camera.js';
+export type { VolumeRenderMode, VolumeRenderSettings } from './passes/volume/volume-render-settings.js';
+export {
+  DEFAULT_VOLUME_RENDER_VIEW,
+  type VolumeRenderView,
+  type VolumeRenderViewPatch,
+} from './passes/volume/volume-render-view.js';
 export type { FusionLayer, LabelStyle, OverlayLayer, PlaneView } from './view/plane-view.js';
 export { DEFAULT_SLICE_VIEW, type Interpolation, type SliceView } from './view/slice-view.js';
 export { type CanvasToImage, canvasToImage, fitZoom, type Size } from './view/view-transform.js';

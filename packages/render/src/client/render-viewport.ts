@@ -1,6 +1,7 @@
 import { type Remote, transfer } from 'comlink';
 import { RenderError } from '../errors/render-error.js';
 import type { SliceImage } from '../image/slice-image.js';
+import type { VolumeRenderViewPatch } from '../passes/volume/volume-render-view.js';
 import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
 import { unwrap } from '../worker/remote-result.js';
@@ -56,6 +57,18 @@ export class RenderViewport {
       ...(options.interacting === undefined ? {} : { interacting: options.interacting }),
     };
     unwrap(await this.#remote.setVolume(this.#id, volume.id, view));
+  }
+
+  /**
+   * Shows a volume rendering of `volume` instead of the slice or plane: rays cast through it, DVR
+   * with a transfer function (see `TRANSFER_PRESETS`) and gradient shading, or MIP, seen by an
+   * orbiting camera. Calling it again for the same volume merges `view` (camera fields one by
+   * one): orbit by changing `camera.azimuth`/`elevation`, with `interacting: true` while the user
+   * drags (faster frames with fewer samples) and `interacting: false` when they let go (full quality).
+   */
+  async setVolumeRendering(volume: RenderVolume, view: VolumeRenderViewPatch = {}): Promise<void> {
+    this.#assertLive();
+    unwrap(await this.#remote.setVolumeRendering(this.#id, volume.id, view));
   }
 
   /** Changes the plane, slab, sampling or fill of the volume shown (e.g. scrolling, rotating). */

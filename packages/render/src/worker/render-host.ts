@@ -2,6 +2,7 @@ import { RenderError } from '../errors/render-error.js';
 import type { BackendInfo, RenderBackend } from '../gpu/backend.js';
 import { type BackendOptions, createBackend } from '../gpu/create-backend.js';
 import type { SliceImage } from '../image/slice-image.js';
+import type { VolumeRenderViewPatch } from '../passes/volume/volume-render-view.js';
 import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
 import type { RenderVolumeData, VolumeSlotUpdate } from '../volume/volume-data.js';
@@ -88,6 +89,14 @@ export class RenderHost {
     await this.#live();
     this.volumes.data(volume);
     this.#viewport(id).setVolume(volume, view);
+    await this.#nextFrame();
+  }
+
+  /** Shows a volume rendering (ray casting, DVR or MIP) of a volume in the viewport; merges `view`. */
+  async setVolumeRendering(id: number, volume: number, view: VolumeRenderViewPatch): Promise<void> {
+    await this.#live();
+    this.volumes.data(volume);
+    this.#viewport(id).setVolumeRendering(volume, view);
     await this.#nextFrame();
   }
 

@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { BackendInfo } from '../gpu/backend.js';
 import type { BackendOptions } from '../gpu/create-backend.js';
 import type { SliceImage } from '../image/slice-image.js';
+import type { VolumeRenderViewPatch } from '../passes/volume/volume-render-view.js';
 import type { FusionLayer, OverlayLayer, PlaneView } from '../view/plane-view.js';
 import type { SliceView } from '../view/slice-view.js';
 import type { RenderVolumeData, VolumeSlotUpdate } from '../volume/volume-data.js';
@@ -65,6 +66,10 @@ export class RenderWorkerApi {
 
   setVolume(id: number, volume: number, view: PlaneView): Promise<RemoteResult<void>> {
     return settle(() => this.#host.setVolume(id, volume, view));
+  }
+
+  setVolumeRendering(id: number, volume: number, view: VolumeRenderViewPatch): Promise<RemoteResult<void>> {
+    return settle(() => this.#host.setVolumeRendering(id, volume, view));
   }
 
   setPlane(id: number, patch: Partial<PlaneView>): Promise<RemoteResult<void>> {

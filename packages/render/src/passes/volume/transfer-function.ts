@@ -2,13 +2,17 @@ import { RenderInputError } from '../../errors/render-input-error.js';
 
 /** A colour at a modality value (e.g. HU): red, green, blue in 0…1. */
 export interface ColourPoint {
+  /** Modality value (HU for CT). */
   value: number;
+  /** Red, green, blue, 0…1. */
   rgb: readonly [number, number, number];
 }
 
 /** An opacity at a modality value: the opacity of 1 mm of that material, 0…1. */
 export interface OpacityPoint {
+  /** Modality value (HU for CT). */
   value: number;
+  /** Opacity of 1 mm of material of this value, 0…1. */
   alpha: number;
 }
 

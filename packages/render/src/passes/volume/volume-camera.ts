@@ -7,11 +7,18 @@ import { RenderInputError } from '../../errors/render-input-error.js';
  * x fastest in memory, then y, then z.
  */
 export interface VolumeGrid {
-  dimensions: readonly [number, number, number];
-  origin: Vec3;
-  directions: readonly [Vec3, Vec3, Vec3];
-  spacing: Vec3;
+  /** Voxels along x, y, z. */
+  readonly dimensions: readonly [number, number, number];
+  /** Centre of voxel (0, 0, 0), mm LPS. */
+  readonly origin: ReadonlyVec3;
+  /** Unit directions of increasing x, y, z, LPS. */
+  readonly directions: readonly [ReadonlyVec3, ReadonlyVec3, ReadonlyVec3];
+  /** Voxel size along x, y, z, mm. */
+  readonly spacing: ReadonlyVec3;
 }
+
+/** A vector in patient space (mm, LPS) that is only read. */
+export type ReadonlyVec3 = readonly [number, number, number];
 
 /**
  * An orthographic camera orbiting the volume centre. At azimuth 0 and elevation 0 it looks from
@@ -72,10 +79,10 @@ export interface RaySetup {
 const DEG = Math.PI / 180;
 type Mat3 = [Vec3, Vec3, Vec3];
 
-const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-const scale = (a: Vec3, k: number): Vec3 => [a[0] * k, a[1] * k, a[2] * k];
-const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [
+const add = (a: ReadonlyVec3, b: ReadonlyVec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+const scale = (a: ReadonlyVec3, k: number): Vec3 => [a[0] * k, a[1] * k, a[2] * k];
+const dot = (a: ReadonlyVec3, b: ReadonlyVec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const cross = (a: ReadonlyVec3, b: ReadonlyVec3): Vec3 => [
   a[1] * b[2] - a[2] * b[1],
   a[2] * b[0] - a[0] * b[2],
   a[0] * b[1] - a[1] * b[0],
@@ -125,7 +132,7 @@ const apply = (rows: Mat3, v: Vec3): Vec3 => [dot(rows[0], v), dot(rows[1], v), 
 /** Centre of the volume (midway between its first and last voxel centres), mm LPS. */
 export function volumeCentre(grid: VolumeGrid): Vec3 {
   const columns = voxelToPatient(grid);
-  let centre = grid.origin;
+  let centre: Vec3 = [...grid.origin];
   for (let i = 0; i < 3; i++)
     centre = add(centre, scale(columns[i] as Vec3, ((grid.dimensions[i] as number) - 1) / 2));
   return centre;

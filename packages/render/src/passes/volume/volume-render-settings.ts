@@ -7,6 +7,7 @@ export type VolumeRenderMode = 'dvr' | 'mip';
 
 /** How a volume is rendered, besides the camera. */
 export interface VolumeRenderSettings {
+  /** DVR or MIP. */
   mode: VolumeRenderMode;
   /** DVR: colour and opacity of each value (HU for CT); see `TRANSFER_PRESETS`. */
   transferFunction: TransferFunction;
@@ -15,7 +16,7 @@ export interface VolumeRenderSettings {
   /** MIP: the window mapping the largest value on each ray to grey, modality units. */
   mipWindow: { center: number; width: number };
   /**
-   * While true (the user is dragging), rays take {@link INTERACTIVE_STEP_FACTOR}× longer steps;
+   * While true (the user is dragging), rays take 3× longer steps (fewer samples, opacity corrected);
    * the frame after it turns false is drawn at full quality.
    */
   interacting: boolean;

@@ -1,5 +1,5 @@
 import type { RaycastVolume } from '../../../cpu/raycast-cpu.js';
-import type { VolumeGrid } from '../volume-camera.js';
+import type { RenderVolumeGeometry } from '../../../volume/volume-data.js';
 
 /**
  * A small CT-like test volume on a sheared, anisotropic grid (rows rotated 17°, slices tilted,
@@ -9,7 +9,7 @@ import type { VolumeGrid } from '../volume-camera.js';
  */
 export function syntheticCtVolume(dimensions: [number, number, number] = [48, 40, 24]): {
   volume: RaycastVolume & { voxels: Int16Array };
-  grid: VolumeGrid;
+  grid: RenderVolumeGeometry;
 } {
   const [nx, ny, nz] = dimensions;
   const voxels = new Int16Array(nx * ny * nz);
