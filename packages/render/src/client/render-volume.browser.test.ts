@@ -123,6 +123,21 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('RenderVolume on %s', (backend)
     await expect(
       viewport.setVolume(volume, { plane: { ...coronal(full), columns: 0 } }),
     ).rejects.toMatchObject({ code: 'RENDER_INVALID_VIEW' });
+    // A VOI LUT Sequence cannot index interpolated samples: refused, and the last good view stays.
+    await viewport.resize(coronal(full).columns, coronal(full).rows);
+    await viewport.setVolume(volume, { plane: coronal(full), fill: -1024 });
+    await viewport.setView({ voi: VOI });
+    const lut: VoiTransform = {
+      kind: 'lut',
+      firstValueMapped: -1000,
+      bitsPerEntry: 8,
+      data: new Uint16Array(256),
+    };
+    await expect(viewport.setView({ voi: lut })).rejects.toMatchObject({ code: 'RENDER_UNSUPPORTED' });
+    await expect(viewport.setFusion({ volume, opacity: 0.5, voi: lut })).rejects.toMatchObject({
+      code: 'RENDER_UNSUPPORTED',
+    });
+    expect(await viewport.readPixels()).toEqual(cpuFrame(full));
     volume.dispose();
     await expect(volume.update(0, new Int16Array(17 * 15))).rejects.toMatchObject({
       code: 'RENDER_NO_VOLUME',

@@ -108,11 +108,25 @@ export function validatePlaneView(view: PlaneView): void {
   }
 }
 
-/** Checks a fusion layer's values; throws `RENDER_INVALID_VIEW`. */
+/**
+ * Refuses a VOI LUT Sequence for volume layers with `RENDER_UNSUPPORTED`: their samples are
+ * interpolated modality values, not stored values a LUT could index.
+ */
+export function assertPlaneVoi(voi: VoiTransform | undefined): void {
+  if (voi?.kind === 'lut') {
+    throw new RenderInputError(
+      'RENDER_UNSUPPORTED',
+      'A VOI LUT Sequence cannot be applied to volume planes (samples are not stored values); use a window',
+    );
+  }
+}
+
+/** Checks a fusion layer's values; throws `RENDER_INVALID_VIEW` (`RENDER_UNSUPPORTED` for a VOI LUT). */
 export function validateFusion(layer: FusionLayer<unknown>): void {
   validateOpacity(layer.opacity);
   validateColormap(layer.colormap);
   if (layer.voi) validateVoi(layer.voi);
+  assertPlaneVoi(layer.voi);
 }
 
 /** Checks an overlay's values; throws `RENDER_INVALID_VIEW`. */
@@ -124,6 +138,7 @@ export function validateOverlay(layer: OverlayLayer<unknown>): void {
     validateOpacity(layer.opacity);
     validateColormap(layer.colormap);
     if (layer.voi) validateVoi(layer.voi);
+    assertPlaneVoi(layer.voi);
     return;
   }
   if (layer.kind !== 'labelmap') {
