@@ -6,6 +6,8 @@ import { type GreyClassifier, greyClassifier, storedRange } from '../lut/grey-cl
 import { greyPipeline, minMaxWindow } from '../lut/grey-pipeline.js';
 import type { VoiTransform } from '../lut/voi.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import type { VolumeRenderView, VolumeRenderViewPatch } from '../passes/volume/volume-render-view.js';
+import { VolumeRendering } from '../passes/volume/volume-rendering.js';
 import {
   type FusionLayer,
   type OverlayLayer,
@@ -36,9 +38,12 @@ interface GpuState {
  */
 export class SliceViewport {
   readonly canvas: OffscreenCanvas;
-  /** Whether the viewport shows its stack slice or its volume plane. */
-  #mode: 'slice' | 'plane' = 'slice';
+  /** Whether the viewport shows its stack slice, its volume plane or a volume rendering. */
+  #mode: 'slice' | 'plane' | 'rendering' = 'slice';
   readonly #scene: LayerScene;
+  readonly #volumes: VolumeStore;
+  #rendering: VolumeRendering | undefined;
+  #backend: RenderBackend | undefined;
   #image: SliceImage | undefined;
   #view: SliceView = DEFAULT_SLICE_VIEW;
   #defaultVoi: VoiTransform | undefined;
@@ -51,6 +56,29 @@ export class SliceViewport {
   constructor(canvas: OffscreenCanvas, volumes: VolumeStore) {
     this.canvas = canvas;
     this.#scene = new LayerScene(volumes);
+    this.#volumes = volumes;
+  }
+
+  /**
+   * Shows a volume rendering (ray casting) of a volume of the store from the next frame on,
+   * instead of the slice or plane; `view` is merged into the current rendering's view when the
+   * volume is the same one.
+   */
+  setVolumeRendering(volume: number, view: VolumeRenderViewPatch): void {
+    const rendering = this.#rendering?.volume === volume ? this.#rendering : new VolumeRendering(volume);
+    rendering.setView(view);
+    if (rendering !== this.#rendering) {
+      this.#rendering?.detach();
+      if (this.#backend) rendering.attach(this.#backend);
+      this.#rendering = rendering;
+    }
+    this.#mode = 'rendering';
+    this.dirty = true;
+  }
+
+  /** The volume rendering's view (camera and settings), if one was set. */
+  get volumeRenderView(): VolumeRenderView | undefined {
+    return this.#rendering?.view;
   }
 
   /** Shows a plane through a volume (of the store) from the next frame on, instead of the slice. */
@@ -91,11 +119,17 @@ export class SliceViewport {
 
   /** True when a layer of this viewport samples the volume. */
   showsVolume(volume: number): boolean {
-    return this.#scene.uses(volume);
+    return this.#scene.uses(volume) || (this.#mode === 'rendering' && this.#rendering?.volume === volume);
   }
 
   /** Stops drawing a volume that is being removed. */
   forgetVolume(volume: number): void {
+    if (this.#rendering?.volume === volume) {
+      this.#rendering.detach();
+      this.#rendering = undefined;
+      if (this.#mode === 'rendering') this.#mode = 'slice';
+      this.dirty = true;
+    }
     if (!this.#scene.uses(volume)) return;
     this.#scene.forget(volume);
     this.dirty = true;
@@ -169,6 +203,8 @@ export class SliceViewport {
       colormapUploaded: false,
     };
     this.#scene.attach(backend);
+    this.#backend = backend;
+    this.#rendering?.attach(backend);
     this.dirty = true;
   }
 
@@ -181,6 +217,8 @@ export class SliceViewport {
     }
     this.#gpu = undefined;
     this.#scene.detach();
+    this.#backend = undefined;
+    this.#rendering?.detach();
   }
 
   /** Draws the current state; with `readback`, returns the presented RGBA bytes. */
@@ -188,6 +226,11 @@ export class SliceViewport {
     const gpu = this.#gpu;
     if (!gpu) throw new Error('Viewport drawn before attach');
     const canvas = [this.canvas.width, this.canvas.height] as const;
+    if (this.#mode === 'rendering' && this.#rendering) {
+      const pass = this.#rendering.prepare(this.#volumes, canvas);
+      this.dirty = false;
+      return backend.drawFrame(gpu.target, [pass], readback);
+    }
     if (this.#mode === 'plane') {
       const passes = this.#scene.planePasses(this.#view, canvas);
       this.dirty = false;
