@@ -81,6 +81,14 @@ const en = {
   layout2x2: '2 × 2',
   layoutMpr: 'MPR',
   layout3d: '3D',
+  // <fovea-study-list> search form
+  searchLabel: 'Search studies',
+  searchFrom: 'From',
+  searchTo: 'To',
+  searchModality: 'Modality',
+  searchAny: 'Any',
+  searchSubmit: 'Search',
+  searchClear: 'Clear',
 } as const;
 
 /** A key of the message catalogue. */
@@ -164,6 +172,13 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     layout2x2: '2 × 2',
     layoutMpr: 'MPR',
     layout3d: '3D',
+    searchLabel: 'Buscar estudios',
+    searchFrom: 'Desde',
+    searchTo: 'Hasta',
+    searchModality: 'Modalidad',
+    searchAny: 'Todas',
+    searchSubmit: 'Buscar',
+    searchClear: 'Limpiar',
   },
   zh: {
     studyListLabel: '检查',
@@ -240,6 +255,13 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     layout2x2: '2 × 2',
     layoutMpr: 'MPR',
     layout3d: '3D',
+    searchLabel: '搜索检查',
+    searchFrom: '从',
+    searchTo: '至',
+    searchModality: '模态',
+    searchAny: '全部',
+    searchSubmit: '搜索',
+    searchClear: '清除',
   },
 };
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
 import type { FoveaStudySelectEvent } from '../events/study-select-event.js';
@@ -74,5 +75,45 @@ describe('<fovea-study-list> against Orthanc (same-origin proxy)', () => {
     wrapper.append(list);
     const root = await settled(list);
     expect(root.querySelector('th')?.textContent).toBe('Paciente');
+  });
+  it('searches by patient name, date range and modality from its form', async () => {
+    const all = (await (await fetch('/dicom-web/studies?limit=1000')).json()) as Array<
+      Record<string, { Value?: Array<{ Alphabetic?: string } | string> }>
+    >;
+    const named = all.find(
+      (s) => ((s['00100010']?.Value?.[0] as { Alphabetic?: string })?.Alphabetic ?? '').length > 3,
+    );
+    const name = (named?.['00100010']?.Value?.[0] as { Alphabetic?: string } | undefined)?.Alphabetic ?? '';
+    expect(name.length).toBeGreaterThan(3);
+    const prefix = name.slice(0, 3);
+    const list = mount({ 'dicomweb-root': '/dicom-web', limit: '1000' });
+    let root = await settled(list);
+    const allRows = root.querySelectorAll('tbody tr').length;
+    const form = root.querySelector('form[role="search"]') as HTMLFormElement;
+    expect(form.getAttribute('aria-label')).toBe('Search studies');
+
+    await userEvent.fill(form.querySelector('input[name="patient"]') as HTMLInputElement, prefix);
+    await userEvent.click(form.querySelector('button[type="submit"]') as HTMLButtonElement);
+    expect(list.patientName).toBe(`${prefix}*`);
+    root = await settled(list);
+    const patients = [...root.querySelectorAll('button[part="open-button"]')].map(
+      (b) => b.textContent?.trim() ?? '',
+    );
+    expect(patients.length).toBeGreaterThan(0);
+    expect(patients.length).toBeLessThan(allRows);
+    for (const patient of patients) expect(patient.toLowerCase().startsWith(prefix.toLowerCase())).toBe(true);
+
+    await userEvent.click(form.querySelector('button[type="button"]') as HTMLButtonElement);
+    await userEvent.selectOptions(form.querySelector('select[name="modality"]') as HTMLSelectElement, 'MR');
+    await userEvent.fill(form.querySelector('input[name="from"]') as HTMLInputElement, '1990-01-01');
+    await userEvent.click(form.querySelector('button[type="submit"]') as HTMLButtonElement);
+    expect([list.patientName, list.modalities, list.studyDate]).toEqual(['', 'MR', '19900101-']);
+    root = await settled(list);
+    const rows = [...root.querySelectorAll('tbody tr')];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.children[4]?.textContent).toContain('MR');
+      expect((row.children[2]?.textContent ?? '') >= '1990-01-01').toBe(true);
+    }
   });
 });

@@ -8,14 +8,19 @@ import { formatDicomDate, formatPersonName } from '../format/dicom-values.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { studyListStyles } from './study-list.styles.js';
+import { type StudySearch, studySearchForm } from './study-search.js';
 
 /**
- * A worklist of the studies on a DICOMweb server (QIDO-RS), usable on its own.
+ * A worklist of the studies on a DICOMweb server (QIDO-RS), usable on its own, with a search form
+ * by patient name, study date range and modality (`hide-search` leaves it out; the attributes set
+ * the same filters).
  *
  * @tagname fovea-study-list
  *
  * @event fovea-study-select - the user opened a study (`event.study`)
  * @event fovea-error - the search failed (`event.error`, a `DicomWebError`)
+ * @csspart search - the search form
+ * @csspart search-button - its Search and Clear buttons
  * @csspart table - the study table
  * @csspart open-button - the button that opens a study
  * @csspart status - the loading and empty messages
@@ -45,6 +50,9 @@ export class FoveaStudyList extends LitElement {
 
   /** (0008,0061) Modalities filter, comma-separated, e.g. `CT,MR`. */
   @property() modalities = '';
+
+  /** Leaves out the search form (a host that sets the filters itself). */
+  @property({ type: Boolean, attribute: 'hide-search' }) hideSearch = false;
 
   /** Maximum number of studies listed. */
   @property({ type: Number }) limit = 100;
@@ -93,6 +101,38 @@ export class FoveaStudyList extends LitElement {
 
   protected override render() {
     const t = (key: MessageKey, values?: Record<string, string>) => message(resolveLang(this), key, values);
+    const search = this.hideSearch
+      ? nothing
+      : studySearchForm(
+          { patientName: this.patientName, studyDate: this.studyDate, modalities: this.modalities },
+          {
+            form: t('searchLabel'),
+            patient: t('columnPatient'),
+            from: t('searchFrom'),
+            to: t('searchTo'),
+            modality: t('searchModality'),
+            any: t('searchAny'),
+            submit: t('searchSubmit'),
+            clear: t('searchClear'),
+          },
+          (next) => this.#applySearch(next),
+        );
+    return html`${search}${this.#results(t)}`;
+  }
+
+  #applySearch(next: StudySearch): void {
+    const unchanged =
+      next.patientName === this.patientName &&
+      next.studyDate === this.studyDate &&
+      next.modalities === this.modalities;
+    this.patientName = next.patientName;
+    this.studyDate = next.studyDate;
+    this.modalities = next.modalities;
+    // Searching again for the same thing refreshes the list, as a Search button should.
+    if (unchanged) void this.refresh();
+  }
+
+  #results(t: (key: MessageKey, values?: Record<string, string>) => string) {
     const task = this.#search;
     if (task.status === 'error') {
       const code = (task.error as { code?: unknown } | undefined)?.code;
