@@ -113,6 +113,7 @@ export { storedNativeFrameBits } from './pixel/native-frames.js';
 export { nativeFrameByteLength, type PixelDescription } from './pixel/pixel-description.js';
 export { pixelDescriptionFromDataset } from './pixel/pixel-from-dataset.js';
 // Volumes (WASM core)
+export { type Brick, type BrickLayout, type BrickLayoutOptions, brickLayout } from './volume/brick-layout.js';
 export {
   type Interpolation,
   type SlabMode,
@@ -136,10 +137,11 @@ export {
   type VoxelType,
 } from './volume/volume.js';
 export { VolumeError, type VolumeErrorCode } from './volume/volume-error.js';
-export { VolumeSliceReadyEvent } from './volume/volume-events.js';
+export { VolumeBrickReadyEvent, VolumeSliceReadyEvent } from './volume/volume-events.js';
 export {
   directionToVoxel,
   patientToVoxel,
+  type SlotSource,
   type SpacingPolicy,
   type VolumeGeometry,
   type VolumeGeometryOptions,

@@ -18,3 +18,21 @@ export class VolumeSliceReadyEvent extends Event {
     this.complete = init.complete;
   }
 }
+
+/**
+ * Fired by a `Volume` (type `fovea-brick-ready`) once every slot a brick of its brick layout holds
+ * (overlap included) is written; missing slices count as written (they keep the background).
+ */
+export class VolumeBrickReadyEvent extends Event {
+  static readonly type = 'fovea-brick-ready';
+  /** Index into `BrickLayout.bricks`. */
+  readonly brickIndex: number;
+  /** Bricks of the layout ready so far. */
+  readonly readyCount: number;
+
+  constructor(init: { brickIndex: number; readyCount: number }) {
+    super(VolumeBrickReadyEvent.type);
+    this.brickIndex = init.brickIndex;
+    this.readyCount = init.readyCount;
+  }
+}

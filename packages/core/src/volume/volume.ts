@@ -7,10 +7,12 @@ import {
   WASM_DTYPE,
   WASM_INTERPOLATION,
 } from '../wasm/volume-wasm.js';
+import { type BrickLayout, copyBrick } from './brick-layout.js';
+import { BrickReadiness } from './brick-readiness.js';
 import { type Interpolation, type SlabOptions, voxelSlab } from './slab-parameters.js';
 import type { SlicePlane } from './slice-plane.js';
 import { VolumeError } from './volume-error.js';
-import { VolumeSliceReadyEvent } from './volume-events.js';
+import { VolumeBrickReadyEvent, VolumeSliceReadyEvent } from './volume-events.js';
 import { type VolumeGeometry, type VolumeGeometryOptions, volumeGeometry } from './volume-geometry.js';
 import { type VolumeStatistics, windowFromHistogram } from './volume-statistics.js';
 
@@ -62,6 +64,9 @@ export class Volume extends EventTarget {
   /** Per slice, the slots it is written into and its weight there (one, weight 1, unless resampled). */
   readonly #targets: { slot: number; weight: number }[][];
   #readyCount = 0;
+  /** Slots finished by the current write, for brick readiness. */
+  #finished: number[] = [];
+  #bricks: BrickReadiness | undefined;
   #type: VoxelType;
   #voxels: number;
   #staging: number;
@@ -240,7 +245,10 @@ export class Volume extends EventTarget {
           rescaleIntercept,
         );
       }
-      if (this.#ready[sliceIndex] !== 1) this.#slotPending[slot] = 0;
+      if (this.#ready[sliceIndex] !== 1) {
+        this.#slotPending[slot] = 0;
+        this.#finished.push(slot);
+      }
     }
     if (this.#ready[sliceIndex] !== 1) {
       this.#ready[sliceIndex] = 1;
@@ -254,6 +262,54 @@ export class Volume extends EventTarget {
         complete: this.isComplete,
       }),
     );
+    const finished = this.#finished;
+    this.#finished = [];
+    for (const slot of finished) {
+      for (const brickIndex of this.#bricks?.finish(slot) ?? []) {
+        this.dispatchEvent(
+          new VolumeBrickReadyEvent({ brickIndex, readyCount: this.#bricks?.readyCount ?? 0 }),
+        );
+      }
+    }
+  }
+
+  /**
+   * Tracks the bricks of `layout` (from {@link brickLayout} on this volume's dimensions) from now
+   * on: a {@link VolumeBrickReadyEvent} fires for each brick when its last slot is written, while
+   * the series streams; bricks already complete are ready at once (`isBrickReady`). Replaces an
+   * earlier layout. A renderer whose 3D-texture limit the volume exceeds pages these bricks.
+   */
+  useBrickLayout(layout: BrickLayout): void {
+    this.#assertLive();
+    if (!layout.dimensions.every((n, a) => n === this.geometry.dimensions[a])) {
+      throw new VolumeError(
+        'VOLUME_BAD_ARGUMENT',
+        `A brick layout for ${layout.dimensions.join(' × ')} voxels does not fit a ${this.geometry.dimensions.join(' × ')} volume`,
+      );
+    }
+    this.#bricks = new BrickReadiness(layout, (slot) => this.#slotPending[slot] === 0);
+  }
+
+  /** The brick layout set by {@link Volume.useBrickLayout}, if any. */
+  get brickLayout(): BrickLayout | undefined {
+    return this.#bricks?.layout;
+  }
+
+  /** Whether every slot of brick `brickIndex` of the current layout is written. */
+  isBrickReady(brickIndex: number): boolean {
+    return this.#bricks?.isReady(brickIndex) ?? false;
+  }
+
+  /**
+   * A copy of one brick's voxels (overlap included), x fastest, in the volume's current voxel
+   * type: ready to upload as one 3D texture. A brick fetched before it is ready holds the
+   * background where slices are still missing; an int16 volume promoted to float32 later (a
+   * slice outside int16) needs its ready bricks fetched again.
+   */
+  brickVoxels(brickIndex: number): Int16Array | Float32Array {
+    const brick = this.#bricks?.layout.bricks[brickIndex];
+    if (!brick) throw new VolumeError('VOLUME_BAD_ARGUMENT', `No brick ${brickIndex} in the brick layout`);
+    return copyBrick(this.voxels(), this.geometry.dimensions, brick);
   }
 
   /**
@@ -358,6 +414,7 @@ export class Volume extends EventTarget {
         wasm.bytes(target, n * 4).set(wasm.bytes(this.#rescaled, n * 4));
       else wasm.blend(target, this.#rescaled, n, 1 - weight, weight);
       this.#slotPending[slot] = (this.#slotPending[slot] as number) - 1;
+      if (this.#slotPending[slot] === 0) this.#finished.push(slot);
     }
   }
 
