@@ -7,7 +7,12 @@
  *   (11 samples per pixel), through a 512³ int16 volume of 1 mm voxels.
  * Needs @fovea/core built, with src/wasm/generated copied to dist/wasm/generated.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { planeThrough, Volume, VolumeWasmLoader, voxelSlab } from '@fovea/core';
+
+// A gc() for the memory probe (the flag must be set before a context asks for it).
+setFlagsFromString('--expose-gc');
 
 const SIZE = 512;
 const SLICES = 300;
@@ -124,11 +129,40 @@ function mipJs(v, dims, p) {
 /** @type {Volume | undefined} */
 let cube;
 
+const DESCRIPTION =
+  'Volume assembly of 512×512×300 int16 slices (rescale applied) and a 512² oblique 10 mm trilinear MIP slab of a 512³ int16 volume: WASM SIMD core vs plain JS';
+
+/**
+ * Peak memory of a streaming fill: each slice is made ("decoded"), written and dropped, as frames
+ * arrive from a decoder; garbage is collected every 10 slices so that the figure is what the fill
+ * holds, not what V8 has yet to collect. RSS is sampled after every slice.
+ * @param {import('@fovea/core').VolumeDisplaySet} set
+ * @param {VolumeWasmLoader} wasm
+ */
+async function fillMemory(set, wasm) {
+  const gc = /** @type {() => void} */ (runInNewContext('gc'));
+  gc();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const volume = await Volume.create(set, { wasm, background: -1024 });
+  for (let k = 0; k < SLICES; k++) {
+    volume.writeSlice(k, slice(k));
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (k % 10 === 9) gc();
+  }
+  const result = {
+    volumeBytes: volume.byteLength,
+    wasmBytes: volume.memoryBytes,
+    peakRssDelta: peak - before,
+  };
+  volume.dispose();
+  return result;
+}
+
 /** @type {import('../harness/runner.mjs').Benchmark} */
 export default {
   name: 'volume',
-  description:
-    'Volume assembly of 512×512×300 int16 slices (rescale applied) and a 512² oblique 10 mm trilinear MIP slab of a 512³ int16 volume: WASM SIMD core vs plain JS',
+  description: DESCRIPTION,
   unit: 'ms per assembly or per slab',
   async setup() {
     const wasm = new VolumeWasmLoader();
@@ -162,13 +196,14 @@ export default {
     console.log(
       `volume: ${params.samples} samples per pixel; WASM vs JS MIP max difference ${worst.toFixed(4)}`,
     );
-    const probe = await Volume.create(set, { wasm, background: -1024 });
-    for (let k = 0; k < SLICES; k++) probe.writeSlice(k, /** @type {Int16Array} */ (slices[k]));
+    const memory = await fillMemory(set, wasm);
     const mib = (/** @type {number} */ bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-    console.log(
-      `volume: 512×512×${SLICES} int16 voxels ${mib(probe.byteLength)}, WASM memory after assembly ${mib(probe.memoryBytes)} (×${(probe.memoryBytes / probe.byteLength).toFixed(3)})`,
-    );
-    probe.dispose();
+    const summary =
+      `peak memory during a streaming 512×512×${SLICES} fill: WASM memory ${mib(memory.wasmBytes)} ` +
+      `(×${(memory.wasmBytes / memory.volumeBytes).toFixed(3)} the ${mib(memory.volumeBytes)} volume), ` +
+      `process RSS +${mib(memory.peakRssDelta)} (×${(memory.peakRssDelta / memory.volumeBytes).toFixed(2)})`;
+    console.log(`volume: ${summary}`);
+    this.description = `${DESCRIPTION}; ${summary}`;
     return [
       { name: `JS reference: assemble 512×512×${SLICES}`, group: 'assembly', run: () => assembleJs(slices) },
       {
