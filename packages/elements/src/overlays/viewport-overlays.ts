@@ -45,7 +45,7 @@ export function viewportOverlays(content: ViewportOverlayContent): TemplateResul
 function scaleBarTemplate(bar: ScaleBar, label: string, calibrated: boolean): TemplateResult {
   const width = Math.round(bar.lengthPx * 100) / 100;
   return html`<div part="scale-bar" data-mm=${bar.mm} data-calibrated=${String(calibrated)}
-    style="width: ${width}px">
+    .style=${`width: ${width}px`}>
     <svg width=${width} height="8" viewBox="0 0 ${width} 8" aria-hidden="true">
       ${svg`<path d="M0.5 0 V7.5 H${width - 0.5} V0" fill="none" stroke="currentColor" stroke-width="1" />`}
     </svg>

@@ -224,7 +224,7 @@ export class FoveaViewer extends LitElement {
     const portal = this.mode === 'portal';
     return html`<div
       part="viewports"
-      style="grid-template: repeat(${shape.rows}, minmax(0, 1fr)) / repeat(${shape.columns}, minmax(0, 1fr))"
+      .style=${`grid-template: repeat(${shape.rows}, minmax(0, 1fr)) / repeat(${shape.columns}, minmax(0, 1fr))`}
     >
       ${this.cells.map((uid, index) => {
         const active = index === this.activeIndex;

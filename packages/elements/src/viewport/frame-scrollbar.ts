@@ -51,6 +51,6 @@ export function frameScrollbar(options: FrameScrollbarOptions): TemplateResult |
     @pointermove=${move}
     @pointerup=${(event: PointerEvent) => event.stopPropagation()}
   >
-    <div part="scrollbar-thumb" style="top: ${top}%; height: ${thumbSize}%"></div>
+    <div part="scrollbar-thumb" .style=${`top: ${top}%; height: ${thumbSize}%`}></div>
   </div>`;
 }
