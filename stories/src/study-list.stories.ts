@@ -77,3 +77,9 @@ export const Chinese: StoryObj = {
   render: () =>
     html`<div lang="zh"><fovea-study-list .client=${clientAnswering(() => json(studies))}></fovea-study-list></div>`,
 };
+
+/** The host sets the filters itself (attributes) and leaves out the search form. */
+export const WithoutSearchForm: StoryObj = {
+  render: () =>
+    html`<fovea-study-list hide-search modalities="CT" .client=${clientAnswering(() => json(studies))}></fovea-study-list>`,
+};
