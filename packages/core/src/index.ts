@@ -114,6 +114,7 @@ export { nativeFrameByteLength, type PixelDescription } from './pixel/pixel-desc
 export { pixelDescriptionFromDataset } from './pixel/pixel-from-dataset.js';
 // Volumes (WASM core)
 export { type Brick, type BrickLayout, type BrickLayoutOptions, brickLayout } from './volume/brick-layout.js';
+export { type DecodedSlice, type FillVolumeOptions, fillVolume } from './volume/fill-volume.js';
 export {
   type Interpolation,
   type SlabMode,

@@ -29,7 +29,9 @@ export type VolumeErrorCode =
   /** WebAssembly memory could not grow to hold the volume or an output image. */
   | 'VOLUME_OUT_OF_MEMORY'
   /** The volume was used after `dispose()`. */
-  | 'VOLUME_DISPOSED';
+  | 'VOLUME_DISPOSED'
+  /** A fill was stopped through its `AbortSignal`; the slices written before stay written. */
+  | 'VOLUME_ABORTED';
 
 /**
  * A volume that cannot be built or used as asked. Carries the display-set slice index involved,
