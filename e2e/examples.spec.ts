@@ -70,3 +70,67 @@ test('react-host: React state follows the viewport; CT lesion and PET hot spot s
   expect(background?.[0]).toBeLessThan((hotPixel?.[0] as number) / 2);
   expect(errors).toEqual([]);
 });
+
+/** Every text the page shows or announces: text nodes, labels and titles, shadow roots included. */
+async function allText(page: import('@playwright/test').Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const visit = (root: Node): void => {
+      for (const node of Array.from(root.childNodes)) {
+        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+        if (node instanceof Element) {
+          for (const name of ['aria-label', 'title', 'alt', 'aria-description'])
+            parts.push(node.getAttribute(name) ?? '');
+          if (node.shadowRoot) visit(node.shadowRoot);
+          visit(node);
+        }
+      }
+    };
+    visit(document);
+    return parts.join('\n');
+  });
+}
+
+test('patient-portal: the read-only viewer shows the CT and no patient identifiers', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(demoUrl('patient-portal/'));
+  const ct = primarySeries('ct');
+  const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+  const loaded = nextLoad(page);
+  await page.getByRole('button', { name: /^View images: Phantom CT and FDG PET/ }).click();
+  expect(await loaded).toBe(300);
+  const viewer = page.locator('fovea-viewer');
+  await expect(viewer).toHaveAttribute('mode', 'portal');
+  const viewport = viewer.locator('fovea-viewport');
+  await expect(viewport).toHaveCount(1);
+  const [atLesion, outside] = await sampleViewport(
+    viewport,
+    [ct.columns, ct.rows],
+    [
+      [lesion.voxel.column, lesion.voxel.row],
+      [2, 256],
+    ],
+  );
+  expect(atLesion?.slice(0, 3)).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+  expect(outside?.slice(0, 3)).toEqual([0, 0, 0]);
+
+  // Identifiers of the sample patient, as stored ((0010,0010), (0010,0020), (0010,0030),
+  // (0008,0050), (0008,0080)) and as a viewer would format them: none may appear anywhere.
+  const text = await allText(page);
+  expect(text).toContain('Phantom CT and FDG PET');
+  for (const identifier of [
+    'Phantom^CT',
+    'Phantom, CT',
+    'FOVEA-PH-CT',
+    '19700101',
+    '1970-01-01',
+    'FOVEA-0001',
+    'Fovea Phantom Laboratory',
+  ]) {
+    expect(text).not.toContain(identifier);
+  }
+  // Control: the same viewer in diagnostic mode shows the patient ID, and the search above sees it.
+  await viewer.evaluate((element) => element.setAttribute('mode', 'diagnostic'));
+  await expect.poll(() => allText(page)).toContain('FOVEA-PH-CT');
+  expect(errors).toEqual([]);
+});

@@ -13,8 +13,9 @@ const log = (/** @type {string} */ line) => console.log(`[demo] ${line}`);
 try {
   const demo = await startDemo({ port, samples: args.includes('--all') ? 'all' : 'primary', log });
   log(`Orthanc (loopback only): ${demo.orthanc.url}`);
+  const examples = ['ehr-embed', 'react-host', 'patient-portal', 'strict-csp'];
   console.log(
-    `\n  Fovea demo: ${demo.url}ehr-embed/\n  All examples: ${demo.url}\n  Press Ctrl-C to stop.\n`,
+    `\n  Fovea examples: ${demo.url}\n${examples.map((name) => `    ${demo.url}${name}/\n`).join('')}  Press Ctrl-C to stop.\n`,
   );
   const stop = async () => {
     await demo.close();
