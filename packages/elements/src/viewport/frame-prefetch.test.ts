@@ -85,6 +85,24 @@ describe('FramePrefetcher against Orthanc', () => {
     expect(first.bytes).toEqual(expected.frame(0));
   });
 
+  it('waits while the reader pages, then goes on', async () => {
+    const { client, requested } = recordingClient();
+    const abort = new AbortController();
+    const { frames } = await loadSeriesFrames(client, mr.study, mr.series, abort.signal);
+    const prefetch = new FramePrefetcher(new StoredFrameSource(client), frames, abort.signal, () => {}, {
+      quietMs: 400,
+    });
+    await prefetch.frame(10);
+    prefetch.start(10);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await prefetch.frame(11);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Only the two frames asked for on screen so far.
+    expect(requested).toHaveLength(2);
+    await expect.poll(() => prefetch.loaded, { timeout: 20_000 }).toBe(40);
+    abort.abort();
+  });
+
   it('stops at its byte budget and when aborted', async () => {
     const { client, requested } = recordingClient();
     const abort = new AbortController();

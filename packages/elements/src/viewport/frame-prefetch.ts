@@ -7,6 +7,11 @@ export interface FramePrefetchOptions {
   concurrency?: number;
   /** Stop prefetching once this many stored bytes are kept (frames past it load when shown). */
   budgetBytes?: number;
+  /**
+   * ms without a frame asked for on screen before prefetching goes on: while the reader pages,
+   * the network and the main thread serve the frames being shown.
+   */
+  quietMs?: number;
 }
 
 /**
@@ -22,6 +27,9 @@ export class FramePrefetcher {
   #loaded = 0;
   #bytes = 0;
   #queue: number[] = [];
+  readonly #quietMs: number;
+  /** When a frame was last asked for to be shown (performance.now()). */
+  #lastDemand = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly source: StoredFrameSource,
@@ -33,6 +41,7 @@ export class FramePrefetcher {
     this.#frames = frames;
     this.#concurrency = Math.max(1, options.concurrency ?? 2);
     this.#budgetBytes = options.budgetBytes ?? 512 * 1024 * 1024;
+    this.#quietMs = options.quietMs ?? 0;
   }
 
   /** Frames fetched so far. */
@@ -40,8 +49,13 @@ export class FramePrefetcher {
     return this.#loaded;
   }
 
-  /** Frame `index` as stored: kept, in flight, or fetched now (and then kept). */
+  /** Frame `index` for the screen: kept, in flight, or fetched now (and then kept). */
   frame(index: number): Promise<StoredFrame> {
+    this.#lastDemand = performance.now();
+    return this.#fetch(index);
+  }
+
+  #fetch(index: number): Promise<StoredFrame> {
     const cached = this.#cache.get(index);
     if (cached) return cached;
     const ref = this.#frames[index];
@@ -76,12 +90,23 @@ export class FramePrefetcher {
     for (let i = 0; i < this.#concurrency; i++) void this.#work();
   }
 
+  /** Resolves once no frame was asked for on screen for `quietMs`. */
+  async #quiet(): Promise<void> {
+    for (;;) {
+      const wait = this.#lastDemand + this.#quietMs - performance.now();
+      if (wait <= 0 || this.signal.aborted) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
   async #work(): Promise<void> {
     while (!this.signal.aborted && this.#bytes < this.#budgetBytes) {
       const index = this.#queue.shift();
       if (index === undefined) return;
       if (this.#cache.has(index)) continue;
-      await this.frame(index).catch(() => undefined);
+      await this.#quiet();
+      if (this.signal.aborted) return;
+      await this.#fetch(index).catch(() => undefined);
     }
   }
 }

@@ -32,6 +32,9 @@ import { ViewportInput } from './viewport-input.js';
 import { isViewportTool, type ViewportTool } from './viewport-tool.js';
 import { CT_WINDOW_PRESETS } from './window-presets.js';
 
+/** Prefetching waits this long after the last frame the reader paged to (see FramePrefetcher). */
+const PREFETCH_QUIET_MS = 400;
+
 /**
  * One view of a series from a DICOMweb server: a volume's slices, a stack, or a cine's frames,
  * decoded exactly and drawn by the render worker, with corner annotations, orientation markers, a
@@ -364,8 +367,12 @@ export class FoveaViewport extends LitElement {
       const series = await loadSeriesFrames(client, this.studyUid, this.seriesUid, abort.signal);
       if (abort.signal.aborted) return;
       this.series = series;
-      this.#prefetch = new FramePrefetcher(source, series.frames, abort.signal, (loaded, total) =>
-        this.dispatchEvent(new FoveaProgressEvent(loaded, total)),
+      this.#prefetch = new FramePrefetcher(
+        source,
+        series.frames,
+        abort.signal,
+        (loaded, total) => this.dispatchEvent(new FoveaProgressEvent(loaded, total)),
+        { quietMs: PREFETCH_QUIET_MS },
       );
       this.dispatchEvent(new FoveaProgressEvent(0, series.frames.length));
       // Volumes open in the middle, where most anatomy is; stacks and cines at their first frame.
