@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { message } from './messages.js';
+import { message, untranslatedKeys } from './messages.js';
 
 describe('message catalogue', () => {
   it('picks the catalogue by primary language subtag and fills placeholders', () => {
@@ -11,5 +11,11 @@ describe('message catalogue', () => {
 
   it('falls back to English for unknown languages', () => {
     expect(message('xx', 'studyListEmpty')).toBe('No studies found.');
+  });
+
+  it('translates every message into Spanish and Chinese', () => {
+    expect(untranslatedKeys('es')).toEqual([]);
+    expect(untranslatedKeys('zh')).toEqual([]);
+    expect(untranslatedKeys('xx')).toContain('studyListEmpty');
   });
 });

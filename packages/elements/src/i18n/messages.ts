@@ -274,3 +274,9 @@ export function message(lang: string, key: MessageKey, values: Record<string, st
   const template = catalogues[primary]?.[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
+
+/** Keys of the English catalogue that language `lang` (a primary subtag) does not translate. */
+export function untranslatedKeys(lang: string): MessageKey[] {
+  const catalogue = catalogues[lang] ?? {};
+  return (Object.keys(en) as MessageKey[]).filter((key) => catalogue[key] === undefined);
+}
