@@ -111,6 +111,10 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => 
         expect(heatValues.some((v) => v <= 0)).toBe(true);
         expect(heatValues.some((v) => v > 0.6)).toBe(true);
       }
+      // Every layer (base, heatmap, label map) is rebuilt from the worker's copies after a device loss.
+      const before = await viewport.readPixels();
+      await device.simulateDeviceLoss();
+      expect(await viewport.readPixels()).toEqual(before);
       await viewport.setOverlays([]);
       for (const volume of [base, labelVolume, heatVolume]) volume.dispose();
     } finally {
