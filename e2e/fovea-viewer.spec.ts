@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { chromium, expect, type Locator, type Page, test } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/browser/chromium.mjs';
 import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
 
 /**
@@ -296,4 +297,39 @@ test('removing the viewer from the page ends its decoder and render workers', as
   expect(page.workers().length).toBeGreaterThanOrEqual(2);
   await viewer.evaluate((element) => element.remove());
   await expect.poll(() => page.workers().length).toBe(0);
+});
+
+test('without WebGPU the viewer falls back to WebGL2 and shows the same exact CT grey levels', async () => {
+  // Chromium offers no WebGPU adapter on a software GPU without this flag: the real fallback path,
+  // in a browser of its own (launch options cannot change within one spec file's worker).
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: CHROMIUM_ARGS.filter((arg) => arg !== '--enable-unsafe-webgpu'),
+  });
+  try {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const viewer = await mountViewer(page, {
+      'dicomweb-root': '/dicom-web',
+      'study-uid': ct.studyInstanceUID,
+    });
+    expect(await page.evaluate(async () => (await navigator.gpu?.requestAdapter()) ?? null)).toBeNull();
+    const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+    await viewer.locator('fovea-viewport').click();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await activeState(viewer)).frame).toBe(149);
+    const [atLesion, outside] = await sampleActive(
+      viewer,
+      [ct.columns, ct.rows],
+      [
+        [lesion.voxel.column, lesion.voxel.row],
+        [2, 256],
+      ],
+    );
+    expect(atLesion?.slice(0, 3)).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+    expect(outside?.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
