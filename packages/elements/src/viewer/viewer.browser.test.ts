@@ -111,6 +111,17 @@ describe('<fovea-viewer> against Orthanc (same-origin proxy)', () => {
     expect(a.data).toEqual(b.data);
   });
 
+  it('opens a series from its UID alone, finding its study', async () => {
+    const series = (await (await fetch(`/dicom-web/studies/${study.uid}/series`)).json()) as Array<
+      Record<string, { Value?: string[] }>
+    >;
+    const seriesUid = series.at(-1)?.['0020000E']?.Value?.[0] as string;
+    const viewer = mount({ 'dicomweb-root': '/dicom-web', 'series-uid': seriesUid });
+    await firstImage(viewer);
+    expect(viewer.activeViewport?.seriesUid).toBe(seriesUid);
+    expect(viewer.activeViewport?.studyUid).toBe(study.uid);
+  });
+
   it('reports a bad DICOMweb root with its code, and recovers when the root is fixed', async () => {
     const errors: unknown[] = [];
     const viewer = mount({ 'dicomweb-root': '/no-such-root', 'study-uid': study.uid });
