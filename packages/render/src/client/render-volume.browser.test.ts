@@ -84,6 +84,41 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('RenderVolume on %s', (backend)
     volume.dispose();
   });
 
+  it('widens the default window and fill as slots stream in, without rescanning the volume', async () => {
+    const plane = coronal(full);
+    const volume = await device.createVolume(renderVolumeData(partial));
+    await viewport.resize(plane.columns, plane.rows);
+    await viewport.setView({ voi: undefined });
+    await viewport.setVolume(volume, { plane });
+    const range = (v: Volume) => {
+      const voxels = v.voxels();
+      return [Math.min(...voxels), Math.max(...voxels)] as const;
+    };
+    const expected = (v: Volume, [min, max]: readonly [number, number]) => {
+      const image = v.reslice(plane, { fill: min });
+      const voi: VoiTransform = { kind: 'window', center: (min + max + 1) / 2, width: max - min + 1 };
+      return renderSliceCpu(
+        {
+          kind: 'grey',
+          columns: plane.columns,
+          rows: plane.rows,
+          pixels: image.pixels,
+          photometricInterpretation: 'MONOCHROME2',
+        },
+        { voi },
+        [plane.columns, plane.rows],
+      );
+    };
+    const before = range(partial);
+    expect(before[0]).toBe(-1024);
+    expect(await viewport.readPixels()).toEqual(expected(partial, before));
+    await volume.update(5, renderVolumeSlots(full, 5, 7).voxels);
+    // The background's −1024 is gone from the voxels but stays in the range: it only widens.
+    expect(range(full)[0]).toBeGreaterThan(-1024);
+    expect(await viewport.readPixels()).toEqual(expected(full, [-1024, Math.max(before[1], range(full)[1])]));
+    volume.dispose();
+  });
+
   it('switches one viewport between a stack slice and a volume plane', async () => {
     const plane = coronal(full);
     const volume = await device.createVolume(renderVolumeData(full));

@@ -14,7 +14,7 @@ interface StoredVolume {
   texture: VolumeTexture | undefined;
   /** Bumped by every change of the voxels: viewports showing the volume redraw. */
   version: number;
-  /** Smallest and largest voxel value, computed when first asked for (the default window). */
+  /** Smallest and largest voxel value, computed when first asked for (the default window and fill). */
   range: readonly [number, number] | undefined;
 }
 
@@ -43,7 +43,12 @@ export class VolumeStore {
     volume.data.voxels.set(update.voxels as never, update.firstSlot * nx * ny);
     volume.texture?.write(update.firstSlot, update.voxels);
     volume.version++;
-    volume.range = undefined;
+    // Widen the known range by the new slots only: rescanning the whole volume at every streamed
+    // slice would stall the worker. The range never narrows (it is the default window and fill).
+    if (volume.range) {
+      const [min, max] = valueRange(update.voxels);
+      if (min <= max) volume.range = [Math.min(volume.range[0], min), Math.max(volume.range[1], max)];
+    }
   }
 
   /** Forgets a volume and releases its texture. */
@@ -64,18 +69,14 @@ export class VolumeStore {
     return this.#get(id).version;
   }
 
-  /** Smallest and largest voxel value (NaN ignored; [0, 0] when there is none). */
+  /**
+   * Smallest and largest voxel value (NaN ignored; [0, 0] when there is none), scanned once;
+   * streamed slots widen it, never narrow it.
+   */
   range(id: number): readonly [number, number] {
     const volume = this.#get(id);
     if (!volume.range) {
-      const { voxels } = volume.data;
-      let min = Number.POSITIVE_INFINITY;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let i = 0; i < voxels.length; i++) {
-        const value = voxels[i] as number;
-        if (value < min) min = value;
-        if (value > max) max = value;
-      }
+      const [min, max] = valueRange(volume.data.voxels);
       volume.range = min <= max ? [min, max] : [0, 0];
     }
     return volume.range;
@@ -115,6 +116,18 @@ export class VolumeStore {
     if (!volume) throw new RenderError('RENDER_NO_VOLUME', `No volume ${id} in this render device`);
     return volume;
   }
+}
+
+/** Smallest and largest value (NaN ignored); +∞, −∞ when there is none. */
+function valueRange(values: ArrayLike<number>): [number, number] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return [min, max];
 }
 
 function release(texture: VolumeTexture | undefined): void {
