@@ -1,3 +1,5 @@
+import { DecoderPool } from '@fovea/codecs';
+import { RenderDevice } from '@fovea/render';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
@@ -120,6 +122,41 @@ describe('<fovea-viewer> against Orthanc (same-origin proxy)', () => {
     await firstImage(viewer);
     expect(viewer.activeViewport?.seriesUid).toBe(seriesUid);
     expect(viewer.activeViewport?.studyUid).toBe(study.uid);
+  });
+
+  it('shares a host’s render device and decoder pool, and leaves them running when removed', async () => {
+    const device = await RenderDevice.create();
+    const pool = new DecoderPool({ size: 1 });
+    try {
+      const viewer = document.createElement('fovea-viewer');
+      viewer.style.height = '400px';
+      viewer.renderDevice = device;
+      viewer.decoderPool = pool;
+      viewer.dicomwebRoot = '/dicom-web';
+      viewer.studyUid = study.uid;
+      viewer.layout = '1x2';
+      let loaded = firstImage(viewer);
+      document.body.append(viewer);
+      await loaded;
+      for (const viewport of shadow(viewer).querySelectorAll('fovea-viewport')) {
+        expect(viewport.renderDevice).toBe(device);
+        expect(viewport.decoderPool).toBe(pool);
+      }
+      viewer.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Still the host's: a new viewport can be made on the device after the viewer is gone.
+      const canvas = document.createElement('canvas');
+      document.body.append(canvas);
+      (await device.createViewport(canvas)).dispose();
+      // And the viewer shows its study again when put back.
+      loaded = firstImage(viewer);
+      document.body.append(viewer);
+      await loaded;
+      expect(viewer.activeViewport?.renderDevice).toBe(device);
+    } finally {
+      device.dispose();
+      pool.dispose();
+    }
   });
 
   it('reports a bad DICOMweb root with its code, and recovers when the root is fixed', async () => {
