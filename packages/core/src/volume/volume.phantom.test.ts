@@ -45,10 +45,8 @@ beforeAll(async () => {
   const order = set.slices.map((_, i) => i).sort((a, b) => ((a * 7919) % 300) - ((b * 7919) % 300));
   for (const i of order) {
     const file = bySop.get(set.slices[i]?.instance.sopInstanceUid) as (typeof files)[number];
-    const bytes = file.frame(0);
-    const pixels = new Int16Array(bytes.byteLength / 2);
-    new Uint8Array(pixels.buffer).set(bytes);
-    volume.writeSlice(i, pixels);
+    // The frame's bytes inside the file, straight into WASM memory.
+    volume.writeSliceBytes(i, file.frame(0), file.instance.pixel?.pixelRepresentation === 1);
   }
 }, 60_000);
 

@@ -162,6 +162,32 @@ describe('Volume', () => {
     volume.dispose();
   });
 
+  it('writes native frame bytes straight into the volume, from any byte offset', async () => {
+    const set = axialSet([0, 1], () => ({ intercept: -1024 }));
+    const fromBytes = await Volume.create(set, { wasm });
+    const fromArrays = await Volume.create(set, { wasm });
+    const signed = stored(5, -2000, 2000);
+    const unsigned = new Uint16Array(stored(6, 0, 30000).buffer);
+    // Each frame at an odd offset of a larger buffer, as inside a Part 10 file.
+    const file = new Uint8Array(1 + 4 * N);
+    file.set(new Uint8Array(signed.buffer), 1);
+    file.set(new Uint8Array(unsigned.buffer), 1 + 2 * N);
+    fromBytes.writeSliceBytes(0, file.subarray(1, 1 + 2 * N), true);
+    fromBytes.writeSliceBytes(1, file.subarray(1 + 2 * N), false);
+    fromArrays.writeSlice(0, signed);
+    fromArrays.writeSlice(1, unsigned);
+    expect(Array.from(fromBytes.voxels())).toEqual(Array.from(fromArrays.voxels()));
+    expect(fromBytes.voxels()[N]).toBe((unsigned[0] as number) - 1024);
+    expect(thrown(() => fromBytes.writeSliceBytes(0, file.subarray(0, 2 * N - 1), true))).toBe(
+      'VOLUME_UNSUPPORTED_PIXELS',
+    );
+    expect(thrown(() => fromBytes.writeSliceBytes(5, file.subarray(1, 1 + 2 * N), true))).toBe(
+      'VOLUME_SLICE_INDEX',
+    );
+    fromBytes.dispose();
+    fromArrays.dispose();
+  });
+
   it('rejects wrong lengths, bad indices, LUT sequences and use after dispose', async () => {
     const volume = await Volume.create(axialSet([0, 1]), { wasm });
     expect(thrown(() => volume.writeSlice(0, new Int16Array(N - 1)))).toBe('VOLUME_UNSUPPORTED_PIXELS');

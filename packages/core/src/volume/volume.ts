@@ -205,11 +205,6 @@ export class Volume extends EventTarget {
    * In a resampled volume a slot shows its first source slice until the second one is written.
    */
   writeSlice(sliceIndex: number, pixels: Int16Array | Uint16Array): void {
-    this.#assertLive();
-    const slot = this.geometry.slotOfSlice[sliceIndex];
-    if (slot === undefined || !Number.isInteger(sliceIndex)) {
-      throw new VolumeError('VOLUME_SLICE_INDEX', `No slice ${sliceIndex} in a set of ${this.#ready.length}`);
-    }
     const n = this.sliceVoxelCount;
     if (pixels.length !== n || !(pixels instanceof Int16Array || pixels instanceof Uint16Array)) {
       throw new VolumeError(
@@ -218,14 +213,45 @@ export class Volume extends EventTarget {
         { sliceIndex },
       );
     }
+    this.#write(
+      sliceIndex,
+      new Uint8Array(pixels.buffer, pixels.byteOffset, n * 2),
+      pixels instanceof Int16Array,
+    );
+  }
+
+  /**
+   * Like {@link Volume.writeSlice}, from the bytes of a native frame: rows × columns 16-bit stored
+   * values, little endian (swap big-endian frames first), `signed` per (0028,0103) Pixel
+   * Representation. The bytes go straight into WebAssembly memory: no typed array, no alignment
+   * copy (a frame inside a Part 10 file or a multipart response may start at an odd offset).
+   */
+  writeSliceBytes(sliceIndex: number, bytes: Uint8Array, signed: boolean): void {
+    const n = this.sliceVoxelCount;
+    if (!(bytes instanceof Uint8Array) || bytes.byteLength !== n * 2) {
+      throw new VolumeError(
+        'VOLUME_UNSUPPORTED_PIXELS',
+        `Expected ${n * 2} bytes (${n} 16-bit values), got ${bytes.byteLength}`,
+        { sliceIndex },
+      );
+    }
+    this.#write(sliceIndex, bytes, signed);
+  }
+
+  #write(sliceIndex: number, bytes: Uint8Array, signed: boolean): void {
+    this.#assertLive();
+    const slot = this.geometry.slotOfSlice[sliceIndex];
+    if (slot === undefined || !Number.isInteger(sliceIndex)) {
+      throw new VolumeError('VOLUME_SLICE_INDEX', `No slice ${sliceIndex} in a set of ${this.#ready.length}`);
+    }
     if (this.geometry.slotSources && this.#ready[sliceIndex] === 1) {
       throw new VolumeError('VOLUME_BAD_ARGUMENT', 'A slice of a resampled volume cannot be written twice', {
         sliceIndex,
       });
     }
+    const n = this.sliceVoxelCount;
     const wasm = this.#wasm;
-    wasm.bytes(this.#staging, n * 2).set(new Uint8Array(pixels.buffer, pixels.byteOffset, n * 2));
-    const signed = pixels instanceof Int16Array;
+    wasm.bytes(this.#staging, n * 2).set(bytes);
     const { rescaleSlope, rescaleIntercept } = modalityLut(this.#set, sliceIndex);
     if (this.geometry.slotSources) {
       this.#blendInto(sliceIndex, signed, rescaleSlope, rescaleIntercept);
