@@ -587,6 +587,11 @@ test('scrollbar: a click and a drag on the track page through the series', async
   await expect(scrollbar).toHaveAttribute('aria-valuenow', '300');
   // The drag on the scrollbar did not also change the window.
   await expect(overlay).toContainText('W 400 L 40');
+  // The slider takes keys too: focused, Home goes back to the first image.
+  await scrollbar.focus();
+  await page.keyboard.press('Home');
+  await expect(overlay).toContainText('Image 1 of 300');
+  await expect(scrollbar).toHaveAttribute('aria-valuenow', '1');
 });
 
 test('touch: pinch zooms about the fingers, two fingers pan, one finger uses the tool', async ({ page }) => {
@@ -648,4 +653,26 @@ test('progress: fovea-progress counts the frames fetched, up to the whole series
   expect(events[0]).toEqual([0, 40]);
   // Each frame counted once, in order.
   expect(events.map(([loaded]) => loaded)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+});
+
+test('tool: an unknown tool is refused with a typed error and the tool stays', async ({ page }) => {
+  await openStudy(page, /^Open study of Phantom, MR/);
+  const viewport = page.locator('fovea-viewport');
+  await viewport.evaluate((v) => v.setAttribute('tool', 'zoom'));
+  await expect(viewport).toHaveAttribute('tool', 'zoom');
+  const code = await viewport.evaluate(
+    (v) =>
+      new Promise<string>((resolve) => {
+        (v as HTMLElement).addEventListener(
+          'fovea-error',
+          (e) => resolve((e.error as { code: string }).code),
+          { once: true },
+        );
+        v.setAttribute('tool', 'laser');
+      }),
+  );
+  expect(code).toBe('INVALID_TOOL');
+  await expect(viewport).toHaveAttribute('tool', 'zoom');
+  // The image is still shown: a bad tool is not a failed load.
+  await expect(viewport.locator('[part="overlay"]')).toContainText(/Image \d+ of 40/);
 });
