@@ -234,10 +234,7 @@ export function volumeGeometry(set: VolumeDisplaySet, options: VolumeGeometryOpt
       spacing: [first.pixelSpacing[1], first.pixelSpacing[0], sheared ? spacing * length(axis) : spacing],
       shearAngle,
       slotOfSlice: slices.map((_, i) =>
-        Math.min(
-          resampled.slotSources.length - 1,
-          Math.round((offsets[order.indexOf(i)] as number) / spacing),
-        ),
+        Math.min(resampled.slotSources.length - 1, Math.round(((distance[i] as number) - d0) / spacing)),
       ),
       missingSlots: [],
       spacingKind: 'resampled',
