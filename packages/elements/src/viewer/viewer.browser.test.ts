@@ -159,6 +159,26 @@ describe('<fovea-viewer> against Orthanc (same-origin proxy)', () => {
     }
   });
 
+  it('shows one progress bar while the study and its images load, and hides it when done', async () => {
+    const viewer = document.createElement('fovea-viewer');
+    viewer.style.height = '400px';
+    // A slow server, so the loading state lasts long enough to be seen.
+    viewer.fetch = async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return fetch(input, init);
+    };
+    viewer.dicomwebRoot = '/dicom-web';
+    viewer.studyUid = study.uid;
+    const loaded = firstImage(viewer);
+    document.body.append(viewer);
+    const bar = await until(() => shadow(viewer).querySelector('progress[part="progress"]'), 'progress bar');
+    expect(bar.getAttribute('aria-label')).toBe('Loading images');
+    expect(Number(bar.getAttribute('max'))).toBeGreaterThan(0);
+    expect(shadow(viewer).querySelector('[part="status"]')?.getAttribute('aria-busy')).toBe('true');
+    await loaded;
+    await until(() => !shadow(viewer).querySelector('[part="progress"]'), 'the bar to go');
+  });
+
   it('reports a bad DICOMweb root with its code, and recovers when the root is fixed', async () => {
     const errors: unknown[] = [];
     const viewer = mount({ 'dicomweb-root': '/no-such-root', 'study-uid': study.uid });

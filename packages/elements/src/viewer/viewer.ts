@@ -24,6 +24,9 @@ import { layoutShape, parseLayout } from './viewer-layout.js';
 import { ViewerResources } from './viewer-resources.js';
 import { applyToViewport } from './viewport-commands.js';
 
+/** How long a viewport's frame progress may stand still before the bar stops showing it, ms. */
+const STALLED_PROGRESS_MS = 5000;
+
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 
 /**
@@ -112,6 +115,7 @@ export class FoveaViewer extends LitElement {
     device: this.renderDevice,
   }));
   #clientCache: { key: readonly unknown[]; client: DicomWebClient } | undefined;
+  readonly #progressTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
   /** The viewport thumbnails and tools act on, once the study is open. */
   get activeViewport(): FoveaViewport | undefined {
@@ -130,6 +134,13 @@ export class FoveaViewer extends LitElement {
   /** Loads the study again (after an error, or when the server's content changed). */
   retry(): Promise<void> {
     return this.#loadStudy();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const timer of this.#progressTimers.values()) clearTimeout(timer);
+    this.#progressTimers.clear();
+    this.frameProgress = new Map();
   }
 
   override connectedCallback(): void {
@@ -378,6 +389,17 @@ export class FoveaViewer extends LitElement {
     if (event.loaded >= event.total) next.delete(index);
     else next.set(index, { loaded: event.loaded, total: event.total });
     this.frameProgress = next;
+    // A viewport may stop fetching short of the whole series (a byte budget, frames that failed)
+    // without a last event: a bar that has not moved for a while is dropped rather than left stuck.
+    clearTimeout(this.#progressTimers.get(index));
+    this.#progressTimers.set(
+      index,
+      setTimeout(() => {
+        const kept = new Map(this.frameProgress);
+        kept.delete(index);
+        this.frameProgress = kept;
+      }, STALLED_PROGRESS_MS),
+    );
   }
 
   #onViewportSettled(index: number): void {
