@@ -1,4 +1,4 @@
-import type { FoveaStudyList, FoveaViewport } from '@fovea/elements';
+import type { FoveaStudyList, FoveaViewer, FoveaViewport } from '@fovea/elements';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
 /**
@@ -16,6 +16,7 @@ declare module 'react' {
     interface IntrinsicElements {
       'fovea-study-list': FoveaElementProps<FoveaStudyList>;
       'fovea-viewport': FoveaElementProps<FoveaViewport>;
+      'fovea-viewer': FoveaElementProps<FoveaViewer> & { layout?: string; mode?: string; theme?: string };
     }
   }
 }
