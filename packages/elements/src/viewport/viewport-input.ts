@@ -171,7 +171,7 @@ export class ViewportInput implements ReactiveController {
   #onPointerDown(event: PointerEvent): void {
     if (event.pointerType === 'touch') {
       this.#touches.set(event.pointerId, [event.clientX, event.clientY]);
-      this.host.setPointerCapture?.(event.pointerId);
+      this.#capture(event.pointerId);
       if (this.#touches.size === 1) this.#startDrag(event, this.commands.tool());
       else {
         // A second finger ends the one-finger tool: two fingers pinch and pan.
@@ -192,8 +192,17 @@ export class ViewportInput implements ReactiveController {
     if (!mode) return;
     // The middle button would start the browser's autoscroll.
     if (event.button === 1) event.preventDefault();
-    this.host.setPointerCapture?.(event.pointerId);
+    this.#capture(event.pointerId);
     this.#startDrag(event, mode);
+  }
+
+  /** Keeps a drag's moves coming when the pointer leaves the element. */
+  #capture(pointerId: number): void {
+    try {
+      this.host.setPointerCapture?.(pointerId);
+    } catch {
+      // The pointer is already gone (or was never a real one): the drag still works inside.
+    }
   }
 
   #startDrag(event: PointerEvent, mode: DragMode): void {
