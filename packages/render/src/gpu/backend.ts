@@ -1,6 +1,7 @@
 import type { MprPass } from '../passes/mpr/mpr-pass-interface.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
 import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
+import type { Size } from '../view/view-transform.js';
 import type { VolumeVoxels } from '../volume/volume-data.js';
 import type { VolumeTexture } from '../volume/volume-texture.js';
 
@@ -68,13 +69,15 @@ export interface RenderBackend {
   createVolumeTexture(dimensions: readonly [number, number, number], sample: VolumeVoxels): VolumeTexture;
   /**
    * Clears the target to opaque black and draws the passes, in order, over it at the canvas's
-   * current size. With `readback`,
+   * current size, or at `resolution` (smaller, for progressive quality) scaled up to the canvas
+   * nearest: canvas pixel x shows pixel floor((x + 0.5) · resolution / size). With `readback`,
    * returns the frame as RGBA bytes, top row first, exactly as it was presented.
    */
   drawFrame(
     target: RenderTarget,
     passes: readonly GpuPass[],
     readback: boolean,
+    resolution?: Size,
   ): Promise<Uint8Array | undefined>;
   /** Simulates a device loss the way a driver reset would look (WebGPU `device.destroy()`). */
   simulateLoss(): void;

@@ -20,15 +20,19 @@ export interface PlaneView {
   /** Value shown where no sample lies inside the volume, modality units; default the volume's minimum. */
   fill: number | undefined;
   /**
-   * Progressive quality: true while the user drags (scrolls, rotates, changes the slab). Thick
-   * slabs then take samples twice as far apart (half the work); set it back to false when they
-   * let go for the full-quality frame. Planes without a slab are drawn the same either way.
+   * Progressive quality: true while the user drags (scrolls, rotates, changes the slab). The
+   * plane is then drawn at half the canvas resolution (a quarter of the pixels, scaled up
+   * nearest) and thick slabs take samples twice as far apart; set it back to false when they let
+   * go for the full-quality frame.
    */
   interacting?: boolean;
 }
 
 /** How many times farther apart slab samples are while interacting. */
 export const INTERACTIVE_SLAB_STEP = 2;
+
+/** How many times fewer pixels per side a plane is drawn with while interacting. */
+export const INTERACTIVE_RESOLUTION = 2;
 
 /**
  * A second volume drawn over the first on the same plane (PET over CT): its values through its

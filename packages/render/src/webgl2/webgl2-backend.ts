@@ -5,6 +5,7 @@ import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
 import { WebGl2SlicePass } from '../passes/slice/slice-pass-webgl2.js';
 import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
 import { WebGl2VolumeRenderPass } from '../passes/volume/volume-pass-webgl2.js';
+import type { Size } from '../view/view-transform.js';
 import type { VolumeVoxels } from '../volume/volume-data.js';
 import { WebGl2VolumeTexture } from './webgl2-volume-texture.js';
 
@@ -30,6 +31,9 @@ export class WebGl2Backend implements RenderBackend {
   readonly #canvas: OffscreenCanvas;
   readonly #gl: WebGL2RenderingContext;
   #destroyed = false;
+  #reduced:
+    | { framebuffer: WebGLFramebuffer; texture: WebGLTexture; width: number; height: number }
+    | undefined;
 
   private constructor(canvas: OffscreenCanvas, gl: WebGL2RenderingContext) {
     this.#canvas = canvas;
@@ -99,17 +103,27 @@ export class WebGl2Backend implements RenderBackend {
     target: RenderTarget,
     passes: readonly GpuPass[],
     readback: boolean,
+    resolution?: Size,
   ): Promise<Uint8Array | undefined> {
     const gl = this.#gl;
     const { canvas, bitmap } = target as WebGl2Target;
     const { width, height } = canvas;
     if (this.#canvas.width !== width) this.#canvas.width = width;
     if (this.#canvas.height !== height) this.#canvas.height = height;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-    gl.viewport(0, 0, width, height);
+    const [drawWidth, drawHeight] = resolution ?? [width, height];
+    const reduced = drawWidth !== width || drawHeight !== height;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, reduced ? this.#reducedTarget(drawWidth, drawHeight) : null);
+    gl.viewport(0, 0, drawWidth, drawHeight);
     gl.clearColor(0, 0, 0, 1);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    for (const pass of passes) (pass as WebGl2Recordable).record(height);
+    for (const pass of passes) (pass as WebGl2Recordable).record(drawHeight);
+    if (reduced) {
+      // Progressive quality: scale the reduced frame up onto the canvas, nearest.
+      gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+      gl.blitFramebuffer(0, 0, drawWidth, drawHeight, 0, 0, width, height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.viewport(0, 0, width, height);
+    }
     let pixels: Uint8Array | undefined;
     if (readback) {
       const bottomUp = new Uint8Array(width * height * 4);
@@ -123,6 +137,25 @@ export class WebGl2Backend implements RenderBackend {
     }
     bitmap.transferFromImageBitmap(this.#canvas.transferToImageBitmap());
     return pixels;
+  }
+
+  /** The framebuffer of reduced-resolution frames (reused while the size stays). */
+  #reducedTarget(width: number, height: number): WebGLFramebuffer {
+    const gl = this.#gl;
+    if (!this.#reduced || this.#reduced.width !== width || this.#reduced.height !== height) {
+      if (this.#reduced) {
+        gl.deleteFramebuffer(this.#reduced.framebuffer);
+        gl.deleteTexture(this.#reduced.texture);
+      }
+      const texture = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, width, height);
+      const framebuffer = gl.createFramebuffer();
+      gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+      this.#reduced = { framebuffer, texture, width, height };
+    }
+    return this.#reduced.framebuffer;
   }
 
   simulateLoss(): void {

@@ -3,8 +3,10 @@ import { WebGpuMprPass } from '../passes/mpr/mpr-pass.js';
 import type { MprPass } from '../passes/mpr/mpr-pass-interface.js';
 import { WebGpuSlicePass } from '../passes/slice/slice-pass.js';
 import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
+import { WebGpuUpscale } from '../passes/upscale/upscale-pass.js';
 import { WebGpuVolumeRenderPass } from '../passes/volume/volume-pass.js';
 import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
+import type { Size } from '../view/view-transform.js';
 import type { VolumeVoxels } from '../volume/volume-data.js';
 import { unpackReadback } from './unpack-readback.js';
 import { WebGpuVolumeTexture, webGpuVolumeFormat } from './webgpu-volume-texture.js';
@@ -29,6 +31,8 @@ export class WebGpuBackend implements RenderBackend {
   readonly #device: GPUDevice;
   readonly #format: GPUTextureFormat;
   #destroyed = false;
+  /** The reduced-resolution target and its upscale pass, made on first use. */
+  #upscale: WebGpuUpscale | undefined;
 
   private constructor(device: GPUDevice, format: GPUTextureFormat, info: BackendInfo) {
     this.#device = device;
@@ -97,18 +101,24 @@ export class WebGpuBackend implements RenderBackend {
     target: RenderTarget,
     passes: readonly GpuPass[],
     readback: boolean,
+    resolution?: Size,
   ): Promise<Uint8Array | undefined> {
     const { context } = target as WebGpuTarget;
     const texture = context.getCurrentTexture();
     const encoder = this.#device.createCommandEncoder({ label: 'frame' });
     const view = texture.createView();
+    const reduced = resolution && (resolution[0] !== texture.width || resolution[1] !== texture.height);
+    const upscale = reduced ? (this.#upscale ??= new WebGpuUpscale(this.#device, this.#format)) : undefined;
+    const low = upscale && resolution ? upscale.target(resolution) : undefined;
+    const drawView = low ? low.createView() : view;
     encoder
       .beginRenderPass({
         label: 'clear',
-        colorAttachments: [{ view, loadOp: 'clear', storeOp: 'store', clearValue: [0, 0, 0, 1] }],
+        colorAttachments: [{ view: drawView, loadOp: 'clear', storeOp: 'store', clearValue: [0, 0, 0, 1] }],
       })
       .end();
-    for (const pass of passes) (pass as WebGpuRecordable).record(encoder, view);
+    for (const pass of passes) (pass as WebGpuRecordable).record(encoder, drawView);
+    if (upscale && low) upscale.record(encoder, low, view, [texture.width, texture.height]);
     if (!readback) {
       this.#device.queue.submit([encoder.finish()]);
       return undefined;

@@ -3,6 +3,7 @@ import { RenderInputError } from '../errors/render-input-error.js';
 import type { GpuPass, RenderBackend } from '../gpu/backend.js';
 import {
   type FusionLayer,
+  INTERACTIVE_RESOLUTION,
   INTERACTIVE_SLAB_STEP,
   type OverlayLayer,
   type PlaneView,
@@ -72,13 +73,26 @@ export class LayerScene {
     this.#backend = undefined;
   }
 
-  /** The passes of the plane view: base, fusion, overlays; empty when no plane is shown. */
+  /**
+   * The size to draw the plane view at: the canvas, or while the view is `interacting` a
+   * {@link INTERACTIVE_RESOLUTION} times smaller frame (rounded up) that the backend scales up.
+   */
+  drawSize(canvas: Size): Size {
+    if (!this.plane?.view.interacting) return canvas;
+    return [Math.ceil(canvas[0] / INTERACTIVE_RESOLUTION), Math.ceil(canvas[1] / INTERACTIVE_RESOLUTION)];
+  }
+
+  /**
+   * The passes of the plane view (base, fusion, overlays; empty when no plane is shown), drawing
+   * at {@link LayerScene.drawSize} what the view shows on a canvas of `canvas`.
+   */
   planePasses(view: SliceView, canvas: Size): GpuPass[] {
     const shown = this.plane;
     if (!shown) return [];
     const { plane, slab, interpolation, fill } = shown.view;
     const imageSize: Size = [plane.columns, plane.rows];
-    const map = canvasToImage(view, imageSize, canvas);
+    const size = this.drawSize(canvas);
+    const map = scaleCanvas(canvasToImage(view, imageSize, canvas), canvas[0] / size[0], canvas[1] / size[1]);
     const trilinear = interpolation === 'trilinear';
     const combine = slab?.mode ?? 'max';
     this.#base = this.#layer(this.#base, {
@@ -211,6 +225,12 @@ export class LayerScene {
       throw error;
     }
   }
+}
+
+/** The map of a canvas `sx`, `sy` times smaller than the one `map` was made for: the same picture. */
+function scaleCanvas(map: CanvasToImage, sx: number, sy: number): CanvasToImage {
+  if (sx === 1 && sy === 1) return map;
+  return { xx: map.xx * sx, xy: map.xy * sy, x0: map.x0, yx: map.yx * sx, yy: map.yy * sy, y0: map.y0 };
 }
 
 /** The slab of an interacting view: samples {@link INTERACTIVE_SLAB_STEP} times farther apart. */

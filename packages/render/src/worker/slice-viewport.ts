@@ -9,10 +9,10 @@ import type { SlicePass } from '../passes/slice/slice-pass-interface.js';
 import type { VolumeRenderView, VolumeRenderViewPatch } from '../passes/volume/volume-render-view.js';
 import { VolumeRendering } from '../passes/volume/volume-rendering.js';
 import {
+  assertPlaneVoi,
   type FusionLayer,
   type OverlayLayer,
   type PlaneView,
-  assertPlaneVoi,
   validateFusion,
   validateOverlay,
   validatePlaneView,
@@ -234,7 +234,7 @@ export class SliceViewport {
     if (this.#mode === 'plane') {
       const passes = this.#scene.planePasses(this.#view, canvas);
       this.dirty = false;
-      return backend.drawFrame(gpu.target, passes, readback);
+      return backend.drawFrame(gpu.target, passes, readback, this.#scene.drawSize(canvas));
     }
     const image = this.#image;
     const passes: GpuPass[] = [];
