@@ -21,11 +21,9 @@ import { assignSeries, imageSeries } from './assign-series.js';
 import { loadStudy, type StudyContents } from './load-study.js';
 import { viewerStyles } from './viewer.styles.js';
 import { layoutShape, parseLayout } from './viewer-layout.js';
+import { ViewerProgress } from './viewer-progress.js';
 import { ViewerResources } from './viewer-resources.js';
 import { applyToViewport } from './viewport-commands.js';
-
-/** How long a viewport's frame progress may stand still before the bar stops showing it, ms. */
-const STALLED_PROGRESS_MS = 5000;
 
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 
@@ -103,10 +101,6 @@ export class FoveaViewer extends LitElement {
   @state() private tool: ViewportTool = 'windowLevel';
   @state() private activePlaying = false;
   @state() private activeInverted = false;
-  /** Viewports between `fovea-load-start` and their first image (or error). */
-  @state() private loadingCells = new Set<number>();
-  /** Frames fetched and in all, per viewport still fetching its series (`fovea-progress`). */
-  @state() private frameProgress = new Map<number, { loaded: number; total: number }>();
   @state() private dropTarget = -1;
 
   readonly #study = new AsyncTask<StudyContents>(this);
@@ -115,7 +109,7 @@ export class FoveaViewer extends LitElement {
     device: this.renderDevice,
   }));
   #clientCache: { key: readonly unknown[]; client: DicomWebClient } | undefined;
-  readonly #progressTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  readonly #progress = new ViewerProgress(this);
 
   /** The viewport thumbnails and tools act on, once the study is open. */
   get activeViewport(): FoveaViewport | undefined {
@@ -134,13 +128,6 @@ export class FoveaViewer extends LitElement {
   /** Loads the study again (after an error, or when the server's content changed). */
   retry(): Promise<void> {
     return this.#loadStudy();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const timer of this.#progressTimers.values()) clearTimeout(timer);
-    this.#progressTimers.clear();
-    this.frameProgress = new Map();
   }
 
   override connectedCallback(): void {
@@ -177,7 +164,7 @@ export class FoveaViewer extends LitElement {
     const resources = this.#resources.current;
     const contents = this.#study.status === 'complete' ? this.#study.value : undefined;
     return html`<div part="base" lang=${lang} role="region" aria-label=${t('viewerLabel')}>
-      ${this.#progress(t)} ${this.mode === 'portal' ? nothing : this.#header(t, contents)}
+      ${this.#progressBar(t)} ${this.mode === 'portal' ? nothing : this.#header(t, contents)}
       <fovea-toolbar
         part="toolbar"
         mode=${this.mode === 'portal' ? 'portal' : 'diagnostic'}
@@ -262,14 +249,15 @@ export class FoveaViewer extends LitElement {
                   .client=${this.#client()}
                   .decoderPool=${resources.pool}
                   .renderDevice=${resources.device}
-                  @fovea-load-start=${() => this.#setLoading(index, true)}
+                  @fovea-load-start=${() => this.#progress.started(index)}
                   @fovea-load=${() => this.#onViewportSettled(index)}
                   @fovea-error=${() => this.#onViewportSettled(index)}
                   @fovea-view-change=${() => this.#syncFromViewport(index)}
                   @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
                     this.tool = event.tool;
                   }}
-                  @fovea-progress=${(event: FoveaProgressEvent) => this.#onProgress(index, event)}
+                  @fovea-progress=${(event: FoveaProgressEvent) =>
+                    this.#progress.frames(index, event.loaded, event.total)}
                 ></fovea-viewport>`
               : html`<div class="empty-cell">${t('viewerDropHint')}</div>`
           }
@@ -292,25 +280,19 @@ export class FoveaViewer extends LitElement {
     </dl>`;
   }
 
-  /**
-   * One bar for everything loading: the study search, then each viewport's series. While viewports
-   * report frames fetched (`fovea-progress`) the bar counts frames; before that it counts steps.
-   */
-  #progress(t: Translate) {
-    const studyPending = this.#study.status === 'pending';
-    const fetching = [...this.frameProgress.values()];
-    if (!studyPending && this.loadingCells.size === 0 && fetching.length === 0) return nothing;
-    let done: number;
-    let total: number;
-    if (!studyPending && fetching.length > 0) {
-      done = fetching.reduce((sum, p) => sum + p.loaded, 0);
-      total = fetching.reduce((sum, p) => sum + p.total, 0);
-    } else {
-      const opened = this.cells.filter(Boolean).length;
-      total = 1 + opened;
-      done = (studyPending ? 0 : 1) + opened - this.loadingCells.size;
-    }
-    return html`<progress part="progress" aria-label=${t('viewerProgress')} max=${total} value=${done}></progress>`;
+  /** One bar for everything loading: the study search, then each viewport's series. */
+  #progressBar(t: Translate) {
+    const progress = this.#progress.measure(
+      this.#study.status === 'pending',
+      this.cells.filter(Boolean).length,
+    );
+    if (!progress) return nothing;
+    return html`<progress
+      part="progress"
+      aria-label=${t('viewerProgress')}
+      max=${progress.total}
+      value=${progress.done}
+    ></progress>`;
   }
 
   #error(t: Translate, key: MessageKey, error: unknown, canRetry: boolean) {
@@ -339,8 +321,7 @@ export class FoveaViewer extends LitElement {
   async #loadStudy(): Promise<void> {
     const client = this.#client();
     this.cells = [];
-    this.loadingCells = new Set();
-    this.frameProgress = new Map();
+    this.#progress.keep(0);
     this.activeIndex = 0;
     if (!client || (!this.studyUid && !this.seriesUid)) return;
     const uids = { studyInstanceUid: this.studyUid, seriesInstanceUid: this.seriesUid };
@@ -362,8 +343,7 @@ export class FoveaViewer extends LitElement {
       this.seriesUid,
     );
     this.activeIndex = Math.min(this.activeIndex, Math.max(0, this.cells.length - 1));
-    this.loadingCells = new Set([...this.loadingCells].filter((index) => index < this.cells.length));
-    this.frameProgress = new Map([...this.frameProgress].filter(([index]) => index < this.cells.length));
+    this.#progress.keep(this.cells.length);
   }
 
   #viewport(index: number): FoveaViewport | undefined {
@@ -377,33 +357,8 @@ export class FoveaViewer extends LitElement {
     this.#syncFromViewport(index);
   }
 
-  #setLoading(index: number, loading: boolean): void {
-    const next = new Set(this.loadingCells);
-    if (loading) next.add(index);
-    else next.delete(index);
-    this.loadingCells = next;
-  }
-
-  #onProgress(index: number, event: FoveaProgressEvent): void {
-    const next = new Map(this.frameProgress);
-    if (event.loaded >= event.total) next.delete(index);
-    else next.set(index, { loaded: event.loaded, total: event.total });
-    this.frameProgress = next;
-    // A viewport may stop fetching short of the whole series (a byte budget, frames that failed)
-    // without a last event: a bar that has not moved for a while is dropped rather than left stuck.
-    clearTimeout(this.#progressTimers.get(index));
-    this.#progressTimers.set(
-      index,
-      setTimeout(() => {
-        const kept = new Map(this.frameProgress);
-        kept.delete(index);
-        this.frameProgress = kept;
-      }, STALLED_PROGRESS_MS),
-    );
-  }
-
   #onViewportSettled(index: number): void {
-    this.#setLoading(index, false);
+    this.#progress.settled(index);
     this.#syncFromViewport(index);
   }
 
