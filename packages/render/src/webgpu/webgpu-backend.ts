@@ -107,9 +107,13 @@ export class WebGpuBackend implements RenderBackend {
     const texture = context.getCurrentTexture();
     const encoder = this.#device.createCommandEncoder({ label: 'frame' });
     const view = texture.createView();
-    const reduced = resolution && (resolution[0] !== texture.width || resolution[1] !== texture.height);
-    const upscale = reduced ? (this.#upscale ??= new WebGpuUpscale(this.#device, this.#format)) : undefined;
-    const low = upscale && resolution ? upscale.target(resolution) : undefined;
+    let upscale: WebGpuUpscale | undefined;
+    let low: GPUTexture | undefined;
+    if (resolution && (resolution[0] !== texture.width || resolution[1] !== texture.height)) {
+      this.#upscale ??= new WebGpuUpscale(this.#device, this.#format);
+      upscale = this.#upscale;
+      low = upscale.target(resolution);
+    }
     const drawView = low ? low.createView() : view;
     encoder
       .beginRenderPass({
