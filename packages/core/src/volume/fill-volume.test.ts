@@ -99,6 +99,14 @@ describe('fillVolume', () => {
     volume.dispose();
   });
 
+  it('lets Volume.create be aborted while the WASM core loads', async () => {
+    const controller = new AbortController();
+    const created = Volume.create(set(), { wasm: new VolumeWasmLoader(), signal: controller.signal });
+    controller.abort();
+    expect(await codeOf(created)).toBe('VOLUME_ABORTED');
+    expect(await codeOf(Volume.create(set(), { wasm, signal: AbortSignal.abort() }))).toBe('VOLUME_ABORTED');
+  });
+
   it('writes nothing when the signal is aborted before it starts, and passes bad slices on as errors', async () => {
     const volume = await Volume.create(set(), { wasm });
     const signal = AbortSignal.abort();

@@ -30,7 +30,7 @@ export type VolumeErrorCode =
   | 'VOLUME_OUT_OF_MEMORY'
   /** The volume was used after `dispose()`. */
   | 'VOLUME_DISPOSED'
-  /** A fill was stopped through its `AbortSignal`; the slices written before stay written. */
+  /** A fill or `Volume.create` was stopped through its `AbortSignal`; slices written before stay written. */
   | 'VOLUME_ABORTED';
 
 /**

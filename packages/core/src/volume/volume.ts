@@ -27,6 +27,8 @@ export interface VolumeOptions extends VolumeGeometryOptions {
   background?: number;
   /** Force float32 storage; by default int16 is used while values fit it exactly. */
   voxelType?: VoxelType;
+  /** Stops creation while the WASM core loads: rejects with `VOLUME_ABORTED`, nothing is allocated. */
+  signal?: AbortSignal;
 }
 
 /** Options of {@link Volume.reslice} and {@link Volume.slab}. */
@@ -148,7 +150,18 @@ export class Volume extends EventTarget {
     if (geometry.slotSources) integral = false;
     const background = options.background ?? 0;
     if (!Number.isInteger(background) || background < -32768 || background > 32767) integral = false;
-    const wasm = await VolumeWasm.instantiate(await options.wasm.compile());
+    const { signal } = options;
+    const checkAborted = () => {
+      if (signal?.aborted) {
+        throw new VolumeError('VOLUME_ABORTED', 'Volume creation was aborted', { cause: signal.reason });
+      }
+    };
+    checkAborted();
+    const compiled = await options.wasm.compile();
+    checkAborted();
+    const wasm = await VolumeWasm.instantiate(compiled);
+    // A fresh instance holds nothing yet: dropping it on abort frees everything.
+    checkAborted();
     return new Volume(set, geometry, wasm, integral ? 'int16' : 'float32', background);
   }
 
