@@ -5,7 +5,7 @@ import type { WebGl2VolumeTexture } from '../../webgl2/webgl2-volume-texture.js'
 import vertexSource from '../slice/slice.vert.glsl?raw';
 import { TRANSFER_TABLE_SIZE, type TransferTable } from './transfer-function.js';
 import fragmentSource from './volume.frag.glsl?raw';
-import type { VolumeRenderPass } from './volume-pass-interface.js';
+import type { VisibleBricks, VolumeRenderPass } from './volume-pass-interface.js';
 import { type VolumeDrawParams, type VolumeUniformValues, volumeUniforms } from './volume-uniforms.js';
 
 const DEFINES: Record<VolumeTexelKind, string> = {
@@ -14,9 +14,10 @@ const DEFINES: Record<VolumeTexelKind, string> = {
   float: 'SAMPLE_FLOAT',
 };
 
-/** Texture units: volume, transfer table. */
+/** Texture units: volume, transfer table, visible bricks. */
 const UNIT_VOLUME = 0;
 const UNIT_TABLE = 1;
+const UNIT_BRICKS = 2;
 
 /**
  * The WebGL2 twin of the WebGPU volume pass (slice.vert.glsl + volume.frag.glsl): the volume is
@@ -28,6 +29,8 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
   readonly #programs = new Map<VolumeTexelKind, LinkedProgram>();
   readonly #vertexArray: WebGLVertexArrayObject;
   readonly #table: WebGLTexture;
+  readonly #bricks: WebGLTexture;
+  #skipEmpty = false;
   #tableRange: Pick<TransferTable, 'min' | 'max'> = { min: 0, max: 1 };
   #volume: WebGl2VolumeTexture | undefined;
   #params: VolumeDrawParams | undefined;
@@ -40,6 +43,11 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA32F, TRANSFER_TABLE_SIZE, 1);
+    this.#bricks = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_3D, this.#bricks);
+    gl.texParameteri(gl.TEXTURE_3D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_3D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    this.#writeBricks({ flags: Uint8Array.of(1), dimensions: [1, 1, 1] });
   }
 
   get ready(): boolean {
@@ -57,6 +65,11 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     this.#tableRange = { min: table.min, max: table.max };
   }
 
+  setVisibleBricks(bricks: VisibleBricks | undefined): void {
+    this.#skipEmpty = bricks !== undefined;
+    if (bricks) this.#writeBricks(bricks);
+  }
+
   setDrawParams(params: VolumeDrawParams): void {
     this.#params = params;
   }
@@ -69,7 +82,7 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     if (!volume || !params) throw new Error('Volume pass drawn before setVolume and setDrawParams');
     const { program, uniforms } = this.#program(volume.kind);
     gl.useProgram(program);
-    setUniforms(gl, uniforms, volumeUniforms(params, this.#tableRange));
+    setUniforms(gl, uniforms, volumeUniforms(params, this.#tableRange, this.#skipEmpty));
     gl.uniform1f(uniforms.get('uCanvasHeight') ?? null, canvasHeight);
     gl.activeTexture(gl.TEXTURE0 + UNIT_VOLUME);
     gl.bindTexture(gl.TEXTURE_3D, volume.texture);
@@ -77,6 +90,9 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     gl.activeTexture(gl.TEXTURE0 + UNIT_TABLE);
     gl.bindTexture(gl.TEXTURE_2D, this.#table);
     gl.uniform1i(uniforms.get('uTransferTable') ?? null, UNIT_TABLE);
+    gl.activeTexture(gl.TEXTURE0 + UNIT_BRICKS);
+    gl.bindTexture(gl.TEXTURE_3D, this.#bricks);
+    gl.uniform1i(uniforms.get('uBricks') ?? null, UNIT_BRICKS);
     gl.bindVertexArray(this.#vertexArray);
     gl.drawArrays(gl.TRIANGLES, 0, 3);
     gl.bindVertexArray(null);
@@ -85,10 +101,19 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
   dispose(): void {
     const gl = this.#gl;
     gl.deleteTexture(this.#table);
+    gl.deleteTexture(this.#bricks);
     gl.deleteVertexArray(this.#vertexArray);
     for (const { program } of this.#programs.values()) gl.deleteProgram(program);
     this.#programs.clear();
     this.#volume = undefined;
+  }
+
+  #writeBricks(bricks: VisibleBricks): void {
+    const gl = this.#gl;
+    const [x, y, z] = bricks.dimensions;
+    gl.bindTexture(gl.TEXTURE_3D, this.#bricks);
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    gl.texImage3D(gl.TEXTURE_3D, 0, gl.R8UI, x, y, z, 0, gl.RED_INTEGER, gl.UNSIGNED_BYTE, bricks.flags);
   }
 
   #program(kind: VolumeTexelKind): LinkedProgram {
@@ -128,6 +153,7 @@ function setUniforms(
   gl.uniform1i(at('uMode'), v.mode);
   gl.uniform1i(at('uShading'), v.shading);
   gl.uniform1i(at('uMaxSamples'), v.maxSamples);
+  gl.uniform1i(at('uSkipEmpty'), v.skipEmpty);
   for (const name of [
     'sampleDistance',
     'windowLow',

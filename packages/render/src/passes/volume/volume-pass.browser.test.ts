@@ -3,6 +3,7 @@ import { type RaycastParams, raycastCpu } from '../../cpu/raycast-cpu.js';
 import type { BackendKind, RenderBackend, RenderTarget } from '../../gpu/backend.js';
 import { WebGl2Backend } from '../../webgl2/webgl2-backend.js';
 import { WebGpuBackend } from '../../webgpu/webgpu-backend.js';
+import { brickRanges, visibleBricks } from './empty-bricks.js';
 import { frameDifference, syntheticCtVolume } from './test-support/synthetic-volume.js';
 import { bakeTransferFunction } from './transfer-function.js';
 import { TRANSFER_PRESETS, type TransferPresetName } from './transfer-presets.js';
@@ -98,6 +99,33 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('volume pass on %s', (kind) => 
     expect(difference.mean).toBeLessThan(0.01);
     // Something was drawn: the frame is not all background.
     expect(cpu.filter((v, i) => i % 4 !== 3 && v > 0).length).toBeGreaterThan(SIZE[0] * SIZE[1] * 0.1);
+  });
+
+  it('skips the bricks the transfer function leaves transparent without changing a pixel', async () => {
+    const setup = raySetup(grid, { azimuth: 50, elevation: -10, zoom: 1.2, pan: [0, 0] }, SIZE);
+    const distance = sampleDistance(grid.spacing, false);
+    const ranges = brickRanges(volume.voxels, grid.dimensions);
+    for (const preset of ['ct-bone', 'ct-angio'] as const) {
+      const table = bakeTransferFunction(TRANSFER_PRESETS[preset]);
+      const flags = visibleBricks(ranges, table);
+      // Some bricks are skipped, some are not: the test exercises both paths.
+      expect(flags.includes(0) && flags.includes(1)).toBe(true);
+      pass.setTransferTable(table);
+      const params = {
+        setup,
+        mode: 'dvr',
+        shading: true,
+        mipWindow: { center: 0, width: 1 },
+        sampleDistance: distance,
+      } as const;
+      pass.setDrawParams(params);
+      pass.setVisibleBricks(undefined);
+      const plain = (await backend.drawFrame(target, [pass], true)) as Uint8Array;
+      pass.setVisibleBricks({ flags, dimensions: ranges.dimensions });
+      const skipping = (await backend.drawFrame(target, [pass], true)) as Uint8Array;
+      pass.setVisibleBricks(undefined);
+      expect(frameDifference(skipping, plain, 0), preset).toMatchObject({ over: 0 });
+    }
   });
 
   it('reads float32 and uint16 volumes (other texel kinds) the same way', async () => {

@@ -4,7 +4,7 @@ import type { VolumeTexture } from '../../volume/volume-texture.js';
 import type { WebGpuVolumeTexture } from '../../webgpu/webgpu-volume-texture.js';
 import { TRANSFER_TABLE_SIZE, type TransferTable } from './transfer-function.js';
 import shaderSource from './volume.wgsl?raw';
-import type { VolumeRenderPass } from './volume-pass-interface.js';
+import type { VisibleBricks, VolumeRenderPass } from './volume-pass-interface.js';
 import { type VolumeDrawParams, volumeUniforms } from './volume-uniforms.js';
 
 const TEXEL: Record<VolumeTexelKind, { alias: string; sampleType: GPUTextureSampleType }> = {
@@ -21,6 +21,8 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
   readonly #uniformBuffer: GPUBuffer;
   readonly #pipelines = new Map<VolumeTexelKind, GPURenderPipeline>();
   readonly #table: GPUTexture;
+  #bricks: GPUTexture;
+  #skipEmpty = false;
   #tableRange: Pick<TransferTable, 'min' | 'max'> = { min: 0, max: 1 };
   #volume: WebGpuVolumeTexture | undefined;
   #params: VolumeDrawParams | undefined;
@@ -43,6 +45,7 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
       format: 'rgba32float',
       usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
     });
+    this.#bricks = this.#createBricks([1, 1, 1]);
   }
 
   get ready(): boolean {
@@ -64,6 +67,23 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
     this.#tableRange = { min: table.min, max: table.max };
   }
 
+  setVisibleBricks(bricks: VisibleBricks | undefined): void {
+    this.#skipEmpty = bricks !== undefined;
+    if (!bricks) return;
+    const [x, y, z] = bricks.dimensions;
+    if (this.#bricks.width !== x || this.#bricks.height !== y || this.#bricks.depthOrArrayLayers !== z) {
+      this.#bricks.destroy();
+      this.#bricks = this.#createBricks(bricks.dimensions);
+      this.#bindGroup = undefined;
+    }
+    this.#device.queue.writeTexture(
+      { texture: this.#bricks },
+      bricks.flags as Uint8Array<ArrayBuffer>,
+      { bytesPerRow: x, rowsPerImage: y },
+      { width: x, height: y, depthOrArrayLayers: z },
+    );
+  }
+
   setDrawParams(params: VolumeDrawParams): void {
     this.#params = params;
   }
@@ -73,7 +93,7 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('Volume pass drawn before setVolume and setDrawParams');
-    this.#uniforms.set(volumeUniforms(params, this.#tableRange));
+    this.#uniforms.set(volumeUniforms(params, this.#tableRange, this.#skipEmpty));
     this.#device.queue.writeBuffer(this.#uniformBuffer, 0, this.#uniforms.arrayBuffer);
     const pipeline = this.#pipeline(volume.kind);
     this.#bindGroup ??= this.#device.createBindGroup({
@@ -83,6 +103,7 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
         { binding: 0, resource: { buffer: this.#uniformBuffer } },
         { binding: 1, resource: volume.texture.createView() },
         { binding: 2, resource: this.#table.createView() },
+        { binding: 3, resource: this.#bricks.createView() },
       ],
     });
     const pass = encoder.beginRenderPass({
@@ -97,8 +118,28 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
 
   dispose(): void {
     this.#table.destroy();
+    this.#bricks.destroy();
     this.#uniformBuffer.destroy();
     this.#volume = undefined;
+  }
+
+  /** A brick flag texture (r8uint, 3D); filled with 1 (visible) until flags are written. */
+  #createBricks(dimensions: readonly [number, number, number]): GPUTexture {
+    const [width, height, depthOrArrayLayers] = dimensions;
+    const texture = this.#device.createTexture({
+      label: 'visible bricks',
+      size: { width, height, depthOrArrayLayers },
+      dimension: '3d',
+      format: 'r8uint',
+      usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_DST,
+    });
+    this.#device.queue.writeTexture(
+      { texture },
+      new Uint8Array(width * height * depthOrArrayLayers).fill(1),
+      { bytesPerRow: width, rowsPerImage: height },
+      { width, height, depthOrArrayLayers },
+    );
+    return texture;
   }
 
   #pipeline(kind: VolumeTexelKind): GPURenderPipeline {
@@ -112,6 +153,11 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
         { binding: 0, visibility: GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
         { binding: 1, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType, viewDimension: '3d' } },
         { binding: 2, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType: 'unfilterable-float' } },
+        {
+          binding: 3,
+          visibility: GPUShaderStage.FRAGMENT,
+          texture: { sampleType: 'uint', viewDimension: '3d' },
+        },
       ],
     });
     pipeline = this.#device.createRenderPipeline({

@@ -40,6 +40,7 @@ export interface VolumeUniformValues {
   shininess: number;
   minGradient: number;
   opaqueEnough: number;
+  skipEmpty: number;
 }
 
 /** More samples than this per ray are never taken (a 2048-voxel diagonal at 0.25 voxel steps). */
@@ -49,6 +50,7 @@ const SAMPLE_LIMIT = 16384;
 export function volumeUniforms(
   params: VolumeDrawParams,
   table: Pick<TransferTable, 'min' | 'max'>,
+  skipEmpty = false,
 ): VolumeUniformValues {
   const { setup } = params;
   const [gx, gy, gz] = setup.gradientToPatient;
@@ -76,5 +78,6 @@ export function volumeUniforms(
     shininess: SHADING.shininess,
     minGradient: SHADING.minGradient,
     opaqueEnough: OPAQUE_ENOUGH,
+    skipEmpty: skipEmpty && params.mode === 'dvr' ? 1 : 0,
   };
 }

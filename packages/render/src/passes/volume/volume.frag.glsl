@@ -30,6 +30,7 @@ uniform float uSpecular;
 uniform float uShininess;
 uniform float uMinGradient;
 uniform float uOpaqueEnough;
+uniform int uSkipEmpty;
 // GL's window origin is the bottom-left corner; canvas y runs down from the top.
 uniform float uCanvasHeight;
 
@@ -41,6 +42,9 @@ uniform sampler3D uVolume;
 uniform usampler3D uVolume;
 #endif
 uniform sampler2D uTransferTable;
+uniform highp usampler3D uBricks;
+
+const int BRICK_SIZE = 8;
 
 out vec4 outColor;
 
@@ -154,6 +158,10 @@ void main() {
   for (int k = 0; k < count && alpha < uOpaqueEnough; k++) {
     float t = (first + float(k)) * step;
     vec3 v = o + t * d;
+    if (uSkipEmpty == 1) {
+      ivec3 corner = ivec3(floor(clamp(v, vec3(0.0), vec3(uVolumeSize.xyz - 1))));
+      if (texelFetch(uBricks, corner / BRICK_SIZE, 0).r == 0u) continue;
+    }
     vec4 s = transfer(trilinear(v));
     if (s.a <= 0.0) continue;
     float a = s.a < 1.0 ? 1.0 - pow(1.0 - s.a, step) : 1.0;

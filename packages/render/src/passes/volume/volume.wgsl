@@ -44,12 +44,18 @@ struct VolumeParams {
   minGradient: f32,
   // A ray stops once its opacity reaches this.
   opaqueEnough: f32,
+  // DVR: 1 to skip samples in bricks the transfer function leaves wholly transparent.
+  skipEmpty: u32,
 };
 
 @group(0) @binding(0) var<uniform> params: VolumeParams;
 @group(0) @binding(1) var volume: texture_3d<Texel>;
 // TRANSFER_TABLE_SIZE × 1 texels: r, g, b, opacity per mm.
 @group(0) @binding(2) var transferTable: texture_2d<f32>;
+// One texel per brick of BRICK_SIZE³ voxels: 0 where every sample is transparent (empty-bricks.ts).
+@group(0) @binding(3) var bricks: texture_3d<u32>;
+
+const BRICK_SIZE = 8;
 
 const BACKGROUND = vec4f(0.0, 0.0, 0.0, 1.0);
 
@@ -175,6 +181,13 @@ fn fs(@builtin(position) fragment: vec4f) -> @location(0) vec4f {
   for (var k = 0u; k < count && alpha < params.opaqueEnough; k = k + 1u) {
     let t = (first + f32(k)) * step;
     let v = o + t * d;
+    if (params.skipEmpty == 1u) {
+      // The brick of the sample's lower corner voxel; skipping it changes nothing in the image.
+      let corner = vec3i(floor(clamp(v, vec3f(0.0), vec3f(params.volumeSize.xyz - 1))));
+      if (textureLoad(bricks, corner / BRICK_SIZE, 0).r == 0u) {
+        continue;
+      }
+    }
     let tf = transfer(trilinear(v));
     if (tf.a <= 0.0) {
       continue;
