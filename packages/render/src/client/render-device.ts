@@ -14,6 +14,7 @@ import {
 } from './render-device-events.js';
 import { RenderViewport } from './render-viewport.js';
 import { RenderVolume } from './render-volume.js';
+import { sendableVoxels } from './sendable-voxels.js';
 
 /** Options of {@link RenderDevice.create}. */
 export interface RenderDeviceOptions extends BackendOptions {
@@ -114,18 +115,20 @@ export class RenderDevice extends EventTarget {
   }
 
   /**
-   * Hands a volume to the worker: modality values (e.g. @fovea/core's `Volume.voxels()`, copied
-   * out of WebAssembly memory) and its geometry. The buffer is transferred, not copied, unless
-   * `{ copy: true }`; stream later slices with {@link RenderVolume.update}. Rejects with
+   * Hands a volume to the worker: modality values (e.g. `renderVolumeData(volume)` of a
+   * @fovea/core `Volume`) and its geometry. An array owning its whole buffer is transferred, not
+   * copied (it is detached afterwards), unless `{ copy: true }`; a view into a larger buffer or
+   * into WebAssembly memory is copied. Stream later slices with {@link RenderVolume.update}. Rejects with
    * `RENDER_INVALID_VOLUME`, or `RENDER_VOLUME_TOO_LARGE` when a side exceeds the device's largest
    * 3D texture (`backend.maxVolumeSize`; bricking is not implemented yet).
    */
   async createVolume(data: RenderVolumeData, options: { copy?: boolean } = {}): Promise<RenderVolume> {
     this.#assertLive();
     const id = this.#nextVolumeId++;
-    const buffer = data.voxels?.buffer;
-    const message = !options.copy && buffer instanceof ArrayBuffer ? transfer(data, [buffer]) : data;
-    unwrap(await this.#remote.addVolume(id, message));
+    const sendable = sendableVoxels(data.voxels, options.copy === true);
+    unwrap(
+      await this.#remote.addVolume(id, transfer({ ...data, voxels: sendable.voxels }, sendable.transfer)),
+    );
     const geometry = structuredClone(data.geometry);
     const volume = new RenderVolume(this.#remote, id, geometry, () => this.#volumes.delete(volume));
     this.#volumes.add(volume);

@@ -119,6 +119,23 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('RenderVolume on %s', (backend)
     volume.dispose();
   });
 
+  it('copies views into WebAssembly memory or larger buffers instead of detaching them', async () => {
+    const plane = coronal(full);
+    // Volume.voxels() is a view of the volume core's WebAssembly memory.
+    const volume = await device.createVolume({ geometry: full.geometry, voxels: full.voxels() });
+    await viewport.resize(plane.columns, plane.rows);
+    await viewport.setVolume(volume, { plane, fill: -1024 });
+    await viewport.setView({ voi: VOI });
+    expect(await viewport.readPixels()).toEqual(cpuFrame(full));
+    const slots = full.voxels().slice();
+    const view = slots.subarray(17 * 15 * 2, 17 * 15 * 3);
+    await volume.update(2, view);
+    expect(view.length).toBe(17 * 15);
+    expect(slots.byteLength).toBeGreaterThan(0);
+    expect(await viewport.readPixels()).toEqual(cpuFrame(full));
+    volume.dispose();
+  });
+
   it('switches one viewport between a stack slice and a volume plane', async () => {
     const plane = coronal(full);
     const volume = await device.createVolume(renderVolumeData(full));

@@ -3,6 +3,7 @@ import { RenderError } from '../errors/render-error.js';
 import type { RenderVolumeGeometry, VolumeVoxels } from '../volume/volume-data.js';
 import { unwrap } from '../worker/remote-result.js';
 import type { RenderWorkerApi } from '../worker/render-worker-api.js';
+import { sendableVoxels } from './sendable-voxels.js';
 
 /**
  * A page-side handle of a volume held by a {@link RenderDevice}'s worker: one CPU copy there and
@@ -39,14 +40,18 @@ export class RenderVolume {
   /**
    * Replaces whole slots (z planes) `firstSlot …` with `voxels` (x fastest, the volume's array
    * type): for streaming, as slices are decoded. Viewports showing the volume redraw; resolves
-   * once they have. The buffer is transferred unless `{ copy: true }`.
+   * once they have. An array owning its whole buffer is transferred (detached afterwards) unless
+   * `{ copy: true }`; a view into a larger buffer or WebAssembly memory is copied.
    */
   async update(firstSlot: number, voxels: VolumeVoxels, options: { copy?: boolean } = {}): Promise<void> {
     this.#assertLive();
-    const update = { firstSlot, voxels };
-    const buffer = voxels.buffer;
-    const message = !options.copy && buffer instanceof ArrayBuffer ? transfer(update, [buffer]) : update;
-    unwrap(await this.#remote.updateVolume(this.#id, message));
+    const sendable = sendableVoxels(voxels, options.copy === true);
+    unwrap(
+      await this.#remote.updateVolume(
+        this.#id,
+        transfer({ firstSlot, voxels: sendable.voxels }, sendable.transfer),
+      ),
+    );
   }
 
   /** Frees the volume's CPU copy and texture in the worker; viewports stop drawing it. */
