@@ -51,6 +51,9 @@ async function openStrictPage(page: import('@playwright/test').Page): Promise<st
   const errors = collectErrors(page);
   const response = await page.goto(demoUrl('strict-csp/'));
   expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
+  // No COOP/COEP: the page is not cross-origin isolated, and needs not be.
+  expect(response?.headers()['cross-origin-opener-policy']).toBeUndefined();
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   return errors;
 }
 
