@@ -27,6 +27,27 @@ test('the examples index links every example', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test('ehr-embed: the EHR page opens the CT at the lesion with exact grey levels', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(demoUrl('ehr-embed/'));
+  const ct = primarySeries('ct');
+  const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
+  const loaded = nextLoad(page);
+  await page.getByRole('button', { name: /^Open study of Phantom, CT/ }).click();
+  expect(await loaded).toBe(300);
+  const [atLesion, outside] = await sampleViewport(
+    page.locator('fovea-viewport'),
+    [ct.columns, ct.rows],
+    [
+      [lesion.voxel.column, lesion.voxel.row],
+      [2, 256],
+    ],
+  );
+  expect(atLesion?.slice(0, 3)).toEqual(Array(3).fill(linearLevel(lesion.hu, 40, 400)));
+  expect(outside?.slice(0, 3)).toEqual([0, 0, 0]);
+  expect(errors).toEqual([]);
+});
+
 test('react-host: React drives the viewer and follows its events; CT lesion and PET hot spot show', async ({
   page,
 }) => {
