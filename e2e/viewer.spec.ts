@@ -435,7 +435,7 @@ test('CT: pan, zoom, rotate and flip move the lesion where the view says', async
   await page.mouse.move(cx + 80, cy + 50, { steps: 4 });
   await page.mouse.up();
   expect((await geometryOf(page)).pan).toEqual([80, 50]);
-  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  await expect.poll(async () => (await levels()).lesion, { timeout: 15_000 }).toBe(lesionLevel);
   const panned = await levels();
   expect(panned.at?.[0]).toBe((fitted.at?.[0] as number) + 80);
   expect(panned.at?.[1]).toBe((fitted.at?.[1] as number) + 50);
@@ -449,7 +449,7 @@ test('CT: pan, zoom, rotate and flip move the lesion where the view says', async
   await page.keyboard.press('+');
   expect((await geometryOf(page)).scale).toBeCloseTo(2, 9);
   await expect(overlay).toContainText(/Zoom \d+%/);
-  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  await expect.poll(async () => (await levels()).lesion, { timeout: 15_000 }).toBe(lesionLevel);
   const zoomed = await levels();
   const canvasCentre = await viewport.evaluate(async (v) => {
     const { width, height } = await (v as HTMLElementTagNameMap['fovea-viewport']).readPixels();
@@ -467,12 +467,12 @@ test('CT: pan, zoom, rotate and flip move the lesion where the view says', async
   await page.keyboard.press('r');
   await page.keyboard.press(']');
   expect((await geometryOf(page)).rotation).toBe(90);
-  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  await expect.poll(async () => (await levels()).lesion, { timeout: 15_000 }).toBe(lesionLevel);
   const rotated = await levels();
   expect(rotated.at?.[1]).toBeLessThan(canvasCentre[1] as number);
   // Flip left-right on screen: the lesion is mirrored about the vertical centre line.
   await page.keyboard.press('h');
-  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  await expect.poll(async () => (await levels()).lesion, { timeout: 15_000 }).toBe(lesionLevel);
   const flipped = await levels();
   expect(
     Math.abs((flipped.at?.[0] as number) + (rotated.at?.[0] as number) - 2 * (canvasCentre[0] as number)),
@@ -628,7 +628,7 @@ test('touch: pinch zooms about the fingers, two fingers pan, one finger uses the
   expect(pinched.scale).toBeCloseTo(2, 6);
   expect(pinched.pan[0]).toBeCloseTo(0, 6);
   expect(pinched.pan[1]).toBeCloseTo(40, 6);
-  await expect.poll(async () => (await levels()).lesion).toBe(lesionLevel);
+  await expect.poll(async () => (await levels()).lesion, { timeout: 15_000 }).toBe(lesionLevel);
 
   // One finger drags the active tool: the window by default.
   await touch('touchStart', [{ x: cx, y: cy, id: 3 }]);
