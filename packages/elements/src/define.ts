@@ -3,6 +3,7 @@ import { FoveaStudyList } from './study-list/study-list.js';
 import { FoveaToolbar } from './toolbar/toolbar.js';
 import { FoveaViewer } from './viewer/viewer.js';
 import { FoveaViewport } from './viewport/viewport.js';
+import { FoveaVolumeViewport } from './volume-viewport/volume-viewport.js';
 
 /** Every element of the package with its tag. */
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
@@ -11,6 +12,7 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['fovea-series-browser', FoveaSeriesBrowser],
   ['fovea-toolbar', FoveaToolbar],
   ['fovea-viewer', FoveaViewer],
+  ['fovea-volume-viewport', FoveaVolumeViewport],
 ];
 
 /**
@@ -30,5 +32,6 @@ declare global {
     'fovea-series-browser': FoveaSeriesBrowser;
     'fovea-toolbar': FoveaToolbar;
     'fovea-viewer': FoveaViewer;
+    'fovea-volume-viewport': FoveaVolumeViewport;
   }
 }

@@ -18,3 +18,12 @@ export { UnsupportedImageError } from './viewport/slice-image-from-frame.js';
 export type { ViewGeometry } from './viewport/view-geometry.js';
 export { FoveaViewport } from './viewport/viewport.js';
 export { VIEWPORT_TOOLS, type ViewportTool } from './viewport/viewport-tool.js';
+export { FoveaCursorChangeEvent } from './volume-viewport/cursor-change-event.js';
+export { SeriesVolume, type SeriesVolumeSource } from './volume-viewport/series-volume.js';
+export { PLANE_ORIENTATIONS, type PlaneOrientation } from './volume-viewport/volume-planes.js';
+export {
+  FoveaVolumeViewport,
+  VOLUME_RENDER_PRESETS,
+  type VolumeOrientation,
+  type VolumeRenderPreset,
+} from './volume-viewport/volume-viewport.js';

@@ -89,6 +89,18 @@ const en = {
   searchAny: 'Any',
   searchSubmit: 'Search',
   searchClear: 'Clear',
+  // <fovea-volume-viewport>
+  volumeViewportLabel:
+    'Volume view: click to move the cursor, scroll or use the arrow keys to move the plane, drag to change the window',
+  volumeRenderingLabel: 'Volume rendering: drag to turn the volume',
+  volumeLoading: 'Loading the volume… {loaded} of {total} slices',
+  volumeError: 'The volume could not be shown.',
+  planeAxial: 'Axial',
+  planeCoronal: 'Coronal',
+  planeSagittal: 'Sagittal',
+  plane3d: '3D',
+  planePosition: '{plane} {position} mm',
+  slabLabel: '{mode} {thickness} mm',
 } as const;
 
 /** A key of the message catalogue. */
@@ -179,6 +191,17 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     searchAny: 'Todas',
     searchSubmit: 'Buscar',
     searchClear: 'Limpiar',
+    volumeViewportLabel:
+      'Vista del volumen: haga clic para mover el cursor, desplace o use las flechas para mover el plano, arrastre para cambiar la ventana',
+    volumeRenderingLabel: 'Representación de volumen: arrastre para girar el volumen',
+    volumeLoading: 'Cargando el volumen… {loaded} de {total} cortes',
+    volumeError: 'No se pudo mostrar el volumen.',
+    planeAxial: 'Axial',
+    planeCoronal: 'Coronal',
+    planeSagittal: 'Sagital',
+    plane3d: '3D',
+    planePosition: '{plane} {position} mm',
+    slabLabel: '{mode} {thickness} mm',
   },
   zh: {
     studyListLabel: '检查',
@@ -262,6 +285,16 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     searchAny: '全部',
     searchSubmit: '搜索',
     searchClear: '清除',
+    volumeViewportLabel: '容积视图：单击移动光标，滚动或使用方向键移动平面，拖动以调整窗宽窗位',
+    volumeRenderingLabel: '容积渲染：拖动以旋转容积',
+    volumeLoading: '正在加载容积… {loaded}/{total} 层',
+    volumeError: '无法显示容积。',
+    planeAxial: '轴位',
+    planeCoronal: '冠状位',
+    planeSagittal: '矢状位',
+    plane3d: '3D',
+    planePosition: '{plane} {position} mm',
+    slabLabel: '{mode} {thickness} mm',
   },
 };
 
