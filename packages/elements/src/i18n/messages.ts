@@ -17,7 +17,7 @@ const en = {
   columnInstances: 'Images',
   openStudy: 'Open study of {patient}, {date}',
   viewportLabel:
-    'Image viewport: scroll or use the arrow keys to change the image, drag to change the window',
+    'Image viewport: scroll or use the arrow keys to change the image; drag uses the active tool (W window, P pan, Z zoom, T rotate, S scroll)',
   viewportLoading: 'Loading images…',
   viewportError: 'The images could not be shown.',
   frameOf: 'Image {index} of {count}',
@@ -123,7 +123,7 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     columnInstances: 'Imágenes',
     openStudy: 'Abrir el estudio de {patient}, {date}',
     viewportLabel:
-      'Visor de imágenes: desplace o use las flechas para cambiar de imagen, arrastre para cambiar la ventana',
+      'Visor de imágenes: desplace o use las flechas para cambiar de imagen; arrastre para usar la herramienta activa (W ventana, P desplazar, Z zoom, T rotar, S recorrer)',
     viewportLoading: 'Cargando imágenes…',
     viewportError: 'No se pudieron mostrar las imágenes.',
     frameOf: 'Imagen {index} de {count}',
@@ -217,7 +217,8 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     columnSeries: '序列',
     columnInstances: '图像',
     openStudy: '打开 {patient} 的检查，{date}',
-    viewportLabel: '图像视口：滚动或使用方向键切换图像，拖动以调整窗宽窗位',
+    viewportLabel:
+      '图像视口：滚动或使用方向键切换图像；拖动使用当前工具（W 窗宽窗位，P 平移，Z 缩放，T 旋转，S 翻页）',
     viewportLoading: '正在加载图像…',
     viewportError: '无法显示图像。',
     frameOf: '第 {index} 幅，共 {count} 幅',
