@@ -63,6 +63,7 @@ describe('<fovea-toolbar>', () => {
     expect(button(toolbar, 'tool-pan').getAttribute('aria-pressed')).toBe('true');
     expect(button(toolbar, 'tool-windowLevel').getAttribute('aria-pressed')).toBe('false');
     expect(button(toolbar, 'cine').textContent?.trim()).toBe('Stop');
+    expect(button(toolbar, 'cine').hasAttribute('aria-pressed')).toBe(false);
     expect(button(toolbar, 'invert').getAttribute('aria-pressed')).toBe('true');
   });
 

@@ -123,8 +123,9 @@ export class FoveaToolbar extends LitElement {
           : nothing
       }
       ${
+        // The label says what a press does (Play or Stop): no aria-pressed, which would say it twice.
         offered('cine')
-          ? html`${separator}${button('cine', this.playing ? t('cineStop') : t('cinePlay'), { type: 'cine', play: !this.playing }, this.playing)}`
+          ? html`${separator}${button('cine', this.playing ? t('cineStop') : t('cinePlay'), { type: 'cine', play: !this.playing })}`
           : nothing
       }
       ${
