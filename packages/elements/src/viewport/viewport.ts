@@ -1,6 +1,6 @@
 import { DecoderPool } from '@fovea/codecs';
 import { DicomWebClient, FoveaError, type FrameInfo, type FrameRef } from '@fovea/core';
-import { RenderDevice, type RenderViewport, type VoiTransform } from '@fovea/render';
+import type { RenderDevice, VoiTransform } from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
@@ -15,6 +15,7 @@ import { type FrameFacts, frameFacts } from './frame-facts.js';
 import { FramePrefetcher } from './frame-prefetch.js';
 import { frameScrollbar } from './frame-scrollbar.js';
 import { overlayContent } from './overlay-content.js';
+import { RenderTarget } from './render-target.js';
 import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
 import { StoredFrameSource } from './stored-frame-source.js';
@@ -144,17 +145,17 @@ export class FoveaViewport extends LitElement {
     });
   }
 
-  #canvas: HTMLCanvasElement | undefined;
-  #viewport: RenderViewport | undefined;
-  #ownedDevice: RenderDevice | undefined;
+  /** The canvas and the render worker's viewport drawing into it. */
+  readonly #target = new RenderTarget(this, {
+    cssSizeChanged: (size) => {
+      this.cssSize = size;
+    },
+    resized: () => void this.#drawGeometry(),
+  });
   #ownedPool: DecoderPool | undefined;
   #load: AbortController | undefined;
   #frame: AbortController | undefined;
-  #resize: ResizeObserver | undefined;
   #imageSize: readonly [number, number] | undefined;
-  #canvasSize: readonly [number, number] | undefined;
-  /** Size the render worker's target was last given. */
-  #targetSize: readonly [number, number] | undefined;
   #shownInfo: FrameInfo | undefined;
   /** Fetches and keeps the stored frames of the series loaded now. */
   #prefetch: FramePrefetcher | undefined;
@@ -251,9 +252,10 @@ export class FoveaViewport extends LitElement {
    * in device pixels. For screenshots, reports and tests.
    */
   async readPixels(): Promise<{ width: number; height: number; data: Uint8Array }> {
-    if (!this.#viewport || !this.#canvasSize) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
-    const [width, height] = this.#canvasSize;
-    return { width, height, data: await this.#viewport.readPixels() };
+    const { viewport, canvasSize } = this.#target;
+    if (!viewport || !canvasSize) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
+    const [width, height] = canvasSize;
+    return { width, height, data: await viewport.readPixels() };
   }
 
   override connectedCallback(): void {
@@ -267,14 +269,8 @@ export class FoveaViewport extends LitElement {
     this.playing = false;
     this.#load?.abort();
     this.#frame?.abort();
-    this.#resize?.disconnect();
-    this.#viewport?.dispose();
-    this.#viewport = undefined;
-    // A canvas handed to a worker cannot be taken back: a reconnected element makes a new one.
-    this.#canvas?.remove();
-    this.#canvas = undefined;
-    this.#ownedDevice?.dispose();
-    this.#ownedDevice = undefined;
+    // A reconnected element makes a new canvas: one handed to a worker cannot be taken back.
+    this.#target.dispose();
     this.#ownedPool?.dispose();
     this.#ownedPool = undefined;
   }
@@ -363,7 +359,7 @@ export class FoveaViewport extends LitElement {
     this.status = 'loading';
     this.dispatchEvent(new FoveaLoadStartEvent(this.studyUid, this.seriesUid));
     try {
-      await this.#ensureViewport();
+      await this.#target.ensure(this.renderDevice);
       const series = await loadSeriesFrames(client, this.studyUid, this.seriesUid, abort.signal);
       if (abort.signal.aborted) return;
       this.series = series;
@@ -388,53 +384,17 @@ export class FoveaViewport extends LitElement {
     }
   }
 
-  async #ensureViewport(): Promise<void> {
-    if (this.#viewport) return;
-    const canvas = document.createElement('canvas');
-    canvas.setAttribute('aria-hidden', 'true');
-    this.renderRoot.prepend(canvas);
-    this.#canvas = canvas;
-    // The worker takes the canvas at its current size: give it the device-pixel size first.
-    [canvas.width, canvas.height] = this.#resizeCanvas(canvas);
-    if (!this.renderDevice && !this.#ownedDevice) this.#ownedDevice = await RenderDevice.create();
-    const device = (this.renderDevice ?? this.#ownedDevice) as RenderDevice;
-    this.#viewport = await device.createViewport(canvas);
-    this.#targetSize = [canvas.width, canvas.height];
-    this.#resize = new ResizeObserver(() => void this.#onResize());
-    this.#resize.observe(this);
-  }
-
-  /** The canvas's size in device pixels, as the render target must be; remembered for readPixels. */
-  #resizeCanvas(canvas: HTMLCanvasElement): [number, number] {
-    const ratio = globalThis.devicePixelRatio || 1;
-    // A new array every frame would re-render the overlays for nothing.
-    if (canvas.clientWidth !== this.cssSize[0] || canvas.clientHeight !== this.cssSize[1]) {
-      this.cssSize = [canvas.clientWidth, canvas.clientHeight];
-    }
-    const size: [number, number] = [
-      Math.max(1, Math.round(canvas.clientWidth * ratio)),
-      Math.max(1, Math.round(canvas.clientHeight * ratio)),
-    ];
-    this.#canvasSize = size;
-    return size;
-  }
-
-  async #onResize(): Promise<void> {
-    if (!this.#viewport) return;
-    await this.#fitRenderTarget(this.#viewport);
-    await this.#drawGeometry();
-  }
-
   /** The render view's geometry for the image shown now, or undefined before the first image. */
-  #renderGeometry(size = this.#canvasSize) {
+  #renderGeometry(size = this.#target.canvasSize) {
     if (!this.#imageSize || !size) return undefined;
     return renderGeometry(this.viewGeometry, this.#imageSize, size, globalThis.devicePixelRatio || 1);
   }
 
   async #drawGeometry(): Promise<void> {
     const geometry = this.#renderGeometry();
-    if (!geometry || !this.#viewport) return;
-    await this.#viewport.setView(geometry).catch((error: unknown) => this.#fail(error));
+    const viewport = this.#target.viewport;
+    if (!geometry || !viewport) return;
+    await viewport.setView(geometry).catch((error: unknown) => this.#fail(error));
   }
 
   #setGeometry(view: ViewGeometry): void {
@@ -462,21 +422,11 @@ export class FoveaViewport extends LitElement {
     }
   }
 
-  /** Sizes the worker's render target to the canvas, only when it changed (each resize redraws). */
-  async #fitRenderTarget(viewport: RenderViewport): Promise<readonly [number, number]> {
-    const size = this.#resizeCanvas(this.#canvas as HTMLCanvasElement);
-    if (size[0] !== this.#targetSize?.[0] || size[1] !== this.#targetSize[1]) {
-      await viewport.resize(size[0], size[1]);
-      this.#targetSize = size;
-    }
-    return size;
-  }
-
   async #present(ref: FrameRef, index: number): Promise<void> {
     this.#frame?.abort();
     const abort = new AbortController();
     this.#frame = abort;
-    const viewport = this.#viewport;
+    const viewport = this.#target.viewport;
     const prefetch = this.#prefetch;
     const pixel = ref.instance.pixel;
     if (!viewport || !prefetch || !pixel) return;
@@ -496,7 +446,7 @@ export class FoveaViewport extends LitElement {
       const image = sliceImageFromFrame(decoded, ref.instance, info);
       const voi = this.userWindow ? { kind: 'window' as const, ...this.userWindow } : defaultVoi(info);
       await viewport.setImage(image);
-      const size = await this.#fitRenderTarget(viewport);
+      const size = await this.#target.fit();
       this.#imageSize = [image.columns, image.rows];
       await viewport.setView({ voi, invert: this.inverted, ...this.#renderGeometry(size) });
       if (abort.signal.aborted) return;
@@ -519,7 +469,7 @@ export class FoveaViewport extends LitElement {
 
   #adjustWindow(dx: number, dy: number): void {
     const current = this.userWindow ?? (this.shownVoi?.kind === 'window' ? this.shownVoi : undefined);
-    if (!current || !this.#viewport) return;
+    if (!current || !this.#target.viewport) return;
     // One canvas height of drag spans the current width: fine control at any window.
     const scale = current.width / Math.max(1, this.clientHeight);
     const next = { center: current.center + dy * scale, width: Math.max(1, current.width + dx * scale) };
@@ -529,7 +479,7 @@ export class FoveaViewport extends LitElement {
 
   #applyVoi(voi: VoiTransform | undefined): void {
     this.shownVoi = voi;
-    void this.#viewport?.setView({ voi }).catch((error: unknown) => this.#fail(error));
+    void this.#target.viewport?.setView({ voi }).catch((error: unknown) => this.#fail(error));
     this.dispatchEvent(
       new FoveaViewChangeEvent(this.shownFrameIndex, this.#shownWindow(), this.viewGeometry),
     );
@@ -537,7 +487,7 @@ export class FoveaViewport extends LitElement {
 
   #setInverted(inverted: boolean): void {
     this.inverted = inverted;
-    void this.#viewport?.setView({ invert: inverted }).catch((error: unknown) => this.#fail(error));
+    void this.#target.viewport?.setView({ invert: inverted }).catch((error: unknown) => this.#fail(error));
   }
 
   async #playLoop(): Promise<void> {
