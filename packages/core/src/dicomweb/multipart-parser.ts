@@ -50,8 +50,13 @@ class GrowingBuffer {
     const { bytes } = this;
     const first = pattern[0] as number;
     const last = this.end - pattern.length;
-    for (let i = Math.max(from, this.start); i <= last; i++) {
-      if (bytes[i] !== first) continue;
+    // The native indexOf finds candidates for the first byte: a JS loop over every byte of a
+    // 512 KiB frame would hold the page's main thread for milliseconds per frame.
+    for (
+      let i = bytes.indexOf(first, Math.max(from, this.start));
+      i >= 0 && i <= last;
+      i = bytes.indexOf(first, i + 1)
+    ) {
       let j = 1;
       while (j < pattern.length && bytes[i + j] === pattern[j]) j++;
       if (j === pattern.length) return i;
