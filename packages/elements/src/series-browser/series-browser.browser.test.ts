@@ -1,4 +1,4 @@
-import type { SeriesSummary } from '@fovea/core';
+import { DicomWebClient, type SeriesSummary, searchForSeries } from '@fovea/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { defineFoveaElements } from '../define.js';
@@ -81,6 +81,37 @@ describe('<fovea-series-browser> against Orthanc (same-origin proxy)', () => {
     for (let i = 0; i < data.length; i += 4) levels.add(data[i] as number);
     expect(canvas.width).toBeGreaterThanOrEqual(72);
     expect(levels.size).toBeGreaterThan(8);
+  });
+
+  it('keeps its thumbnails when handed an equal list again (a host re-rendering)', async () => {
+    let requests = 0;
+    const client = new DicomWebClient({
+      root: '/dicom-web',
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+    });
+    const list = await searchForSeries(client, { studyInstanceUid: studyUid });
+    const browser = document.createElement('fovea-series-browser');
+    browser.client = client;
+    browser.studyUid = studyUid;
+    browser.series = list;
+    document.body.append(browser);
+    const root = browser.shadowRoot as ShadowRoot;
+    const done = () => root.querySelectorAll('canvas[data-drawn="true"], .no-preview').length === list.length;
+    await until(done, 'every thumbnail');
+    const before = requests;
+    browser.series = [...list];
+    await browser.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests).toBe(before);
+    // The control: a different list (none, then the series again) does fetch thumbnails again.
+    browser.series = [];
+    await browser.updateComplete;
+    browser.series = [...list];
+    await browser.updateComplete;
+    await until(() => requests > before, 'new thumbnail requests');
   });
 
   it('picks a series by click and by keyboard, one Tab stop, arrows between series', async () => {

@@ -112,12 +112,9 @@ export class FoveaSeriesBrowser extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('dicomwebRoot') ||
-      changed.has('client') ||
-      changed.has('studyUid') ||
-      changed.has('series')
-    ) {
+    // A host may hand in an equal list as a new array on every render: only a different list counts.
+    const seriesChanged = changed.has('series') && !sameSeries(changed.get('series'), this.series);
+    if (changed.has('dicomwebRoot') || changed.has('client') || changed.has('studyUid') || seriesChanged) {
       this.thumbnails = new Map();
       this.#thumbnailsStale = true;
       if (!this.series) void this.refresh();
@@ -287,4 +284,12 @@ export class FoveaSeriesBrowser extends LitElement {
       this.thumbnails = new Map(this.thumbnails).set(uid, picture);
     }
   }
+}
+
+function sameSeries(
+  a: readonly SeriesSummary[] | undefined,
+  b: readonly SeriesSummary[] | undefined,
+): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((s, i) => s.seriesInstanceUid === b[i]?.seriesInstanceUid);
 }

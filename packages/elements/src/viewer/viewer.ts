@@ -1,5 +1,5 @@
 import type { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, type TokenProvider } from '@fovea/core';
+import { DicomWebClient, type SeriesSummary, type TokenProvider } from '@fovea/core';
 import type { RenderDevice } from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -110,6 +110,8 @@ export class FoveaViewer extends LitElement {
   }));
   #clientCache: { key: readonly unknown[]; client: DicomWebClient } | undefined;
   readonly #progress = new ViewerProgress(this);
+  /** The image series of the study loaded, made once: a new array each render would restart thumbnails. */
+  #imageSeriesOf: { contents: StudyContents; series: SeriesSummary[] } | undefined;
 
   /** The viewport thumbnails and tools act on, once the study is open. */
   get activeViewport(): FoveaViewport | undefined {
@@ -183,7 +185,7 @@ export class FoveaViewer extends LitElement {
                 selected-series-uid=${this.cells[this.activeIndex] ?? ''}
                 .client=${this.#client()}
                 .decoderPool=${resources.pool}
-                .series=${imageSeries(contents.series)}
+                .series=${this.#imageSeries(contents)}
                 @fovea-series-select=${(event: FoveaSeriesSelectEvent) => this.showSeries(event.series.seriesInstanceUid)}
               ></fovea-series-browser>`
             : html`<div part="series-browser"></div>`
@@ -335,7 +337,7 @@ export class FoveaViewer extends LitElement {
     const contents = this.#study.status === 'complete' ? this.#study.value : undefined;
     if (!contents) return;
     const shape = layoutShape(parseLayout(this.layout));
-    const uids = imageSeries(contents.series).map((s) => s.seriesInstanceUid);
+    const uids = this.#imageSeries(contents).map((s) => s.seriesInstanceUid);
     this.cells = assignSeries(
       this.cells,
       shape.available ? shape.columns * shape.rows : 0,
@@ -344,6 +346,13 @@ export class FoveaViewer extends LitElement {
     );
     this.activeIndex = Math.min(this.activeIndex, Math.max(0, this.cells.length - 1));
     this.#progress.keep(this.cells.length);
+  }
+
+  #imageSeries(contents: StudyContents): SeriesSummary[] {
+    if (this.#imageSeriesOf?.contents !== contents) {
+      this.#imageSeriesOf = { contents, series: imageSeries(contents.series) };
+    }
+    return this.#imageSeriesOf.series;
   }
 
   #viewport(index: number): FoveaViewport | undefined {
