@@ -3,6 +3,7 @@ import { FoveaStudyList } from './study-list/study-list.js';
 import { FoveaToolbar } from './toolbar/toolbar.js';
 import { FoveaViewer } from './viewer/viewer.js';
 import { FoveaViewport } from './viewport/viewport.js';
+import { FoveaVolumeLayout } from './volume-viewport/volume-layout.js';
 import { FoveaVolumeViewport } from './volume-viewport/volume-viewport.js';
 
 /** Every element of the package with its tag. */
@@ -13,6 +14,7 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['fovea-toolbar', FoveaToolbar],
   ['fovea-viewer', FoveaViewer],
   ['fovea-volume-viewport', FoveaVolumeViewport],
+  ['fovea-volume-layout', FoveaVolumeLayout],
 ];
 
 /**
@@ -33,5 +35,6 @@ declare global {
     'fovea-toolbar': FoveaToolbar;
     'fovea-viewer': FoveaViewer;
     'fovea-volume-viewport': FoveaVolumeViewport;
+    'fovea-volume-layout': FoveaVolumeLayout;
   }
 }

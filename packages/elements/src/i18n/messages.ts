@@ -101,6 +101,13 @@ const en = {
   plane3d: '3D',
   planePosition: '{plane} {position} mm',
   slabLabel: '{mode} {thickness} mm',
+  volumeLayoutLabel: 'Reconstruction of the series as a volume',
+  volumePreset: '3D rendering',
+  presetCtBone: 'Bone',
+  presetCtSoftTissue: 'Soft tissue',
+  presetCtLung: 'Lung',
+  presetCtAngio: 'Angio',
+  presetMip: 'MIP',
 } as const;
 
 /** A key of the message catalogue. */
@@ -202,6 +209,13 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     plane3d: '3D',
     planePosition: '{plane} {position} mm',
     slabLabel: '{mode} {thickness} mm',
+    volumeLayoutLabel: 'Reconstrucción de la serie como volumen',
+    volumePreset: 'Representación 3D',
+    presetCtBone: 'Hueso',
+    presetCtSoftTissue: 'Tejido blando',
+    presetCtLung: 'Pulmón',
+    presetCtAngio: 'Angio',
+    presetMip: 'MIP',
   },
   zh: {
     studyListLabel: '检查',
@@ -296,6 +310,13 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     plane3d: '3D',
     planePosition: '{plane} {position} mm',
     slabLabel: '{mode} {thickness} mm',
+    volumeLayoutLabel: '序列的容积重建',
+    volumePreset: '3D 渲染',
+    presetCtBone: '骨',
+    presetCtSoftTissue: '软组织',
+    presetCtLung: '肺',
+    presetCtAngio: '血管',
+    presetMip: 'MIP',
   },
 };
 

@@ -12,6 +12,7 @@ import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
 import { linkCursors } from './cursor-link.js';
 import { SeriesVolume } from './series-volume.js';
+import type { FoveaVolumeLayout } from './volume-layout.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
 defineFoveaElements();
@@ -235,4 +236,53 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
       'NOT_A_VOLUME',
     );
   });
+
+  it('lays out axial, coronal and sagittal views of one volume that follow one cursor, and a 3D view with presets', async () => {
+    const layout = document.createElement('fovea-volume-layout') as FoveaVolumeLayout;
+    layout.style.cssText = 'display:flex;width:900px;height:300px';
+    Object.assign(layout, {
+      client,
+      decoderPool: pool,
+      renderDevice: device,
+      studyUid: excerpt.studyInstanceUID,
+      seriesUid: excerpt.seriesInstanceUID,
+    });
+    document.body.append(layout);
+    // The views appear once the volume is made; each is ready after its first frame.
+    const views = await until(() =>
+      layout.views.length === 3 && layout.views.every((view) => view.isReady) ? layout.views : undefined,
+    );
+    expect(views.map((view) => view.orientation)).toEqual(['axial', 'coronal', 'sagittal']);
+    // One volume for all three.
+    expect(new Set(views.map((view) => view.seriesVolume)).size).toBe(1);
+    const [axial, coronal, sagittal] = views as [
+      FoveaVolumeViewport,
+      FoveaVolumeViewport,
+      FoveaVolumeViewport,
+    ];
+    sagittal.setCursor(lesion.centerLps);
+    expect(axial.cursor).toEqual(lesion.centerLps);
+    expect(coronal.cursor).toEqual(lesion.centerLps);
+    layout.layout = '3d';
+    const [rendering] = await until(() =>
+      layout.views[0]?.orientation === '3d' && layout.views[0].isReady ? layout.views : undefined,
+    );
+    const picker = (layout.shadowRoot as ShadowRoot).querySelector('select') as HTMLSelectElement;
+    expect(picker.getAttribute('aria-label')).toBe('3D rendering');
+    picker.value = 'mip';
+    picker.dispatchEvent(new Event('change'));
+    await layout.updateComplete;
+    expect((rendering as FoveaVolumeViewport).preset).toBe('mip');
+    layout.remove();
+  });
 });
+
+/** Waits until `probe` gives something, checking every 25 ms for up to 20 s. */
+async function until<T>(probe: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 800; i++) {
+    const value = probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('timed out');
+}

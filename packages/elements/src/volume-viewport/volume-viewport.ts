@@ -167,6 +167,11 @@ export class FoveaVolumeViewport extends LitElement {
     });
   }
 
+  /** True once the volume is on screen (it may still be streaming in). */
+  get isReady(): boolean {
+    return this.status === 'ready';
+  }
+
   /** The volume shown, once loaded. */
   get seriesVolume(): SeriesVolume | undefined {
     return this.#series;

@@ -1,0 +1,73 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { IN_MEMORY_STUDY_UID, inMemoryClient, offlineClient } from './support/in-memory-dicomweb.js';
+
+/**
+ * `<fovea-volume-viewport>` and `<fovea-volume-layout>` on the in-memory study's 16-slice CT
+ * (series 2.25.9001.1): each plane, a thick MIP slab, the 3D rendering, the MPR layout with its
+ * crosshairs, and the error states. The elements against a real Orthanc are covered by their
+ * browser tests and e2e/mpr.spec.ts.
+ */
+const CT_SERIES = '2.25.9001.1';
+
+const frame = (content: unknown, width = 420) =>
+  html`<div style="height: 420px; max-width: ${width}px">${content}</div>`;
+
+const view = (
+  attributes: { orientation: string; preset?: string; slab?: number },
+  client = inMemoryClient(),
+) =>
+  frame(html`<fovea-volume-viewport
+    style="height: 100%"
+    study-uid=${IN_MEMORY_STUDY_UID}
+    series-uid=${CT_SERIES}
+    orientation=${attributes.orientation}
+    preset=${attributes.preset ?? 'ct-bone'}
+    slab-thickness=${attributes.slab ?? 0}
+    .client=${client}
+  ></fovea-volume-viewport>`);
+
+const meta: Meta = {
+  title: 'Elements/fovea-volume-viewport',
+  component: 'fovea-volume-viewport',
+};
+export default meta;
+
+/** The axial plane through the volume centre; click moves the cursor, the wheel moves the plane. */
+export const Axial: StoryObj = { render: () => view({ orientation: 'axial' }) };
+
+/** The coronal plane, reconstructed from the axial slices. */
+export const Coronal: StoryObj = { render: () => view({ orientation: 'coronal' }) };
+
+/** The sagittal plane. */
+export const Sagittal: StoryObj = { render: () => view({ orientation: 'sagittal' }) };
+
+/** A 10 mm MIP slab around the axial plane. */
+export const AxialMipSlab: StoryObj = { render: () => view({ orientation: 'axial', slab: 10 }) };
+
+/** The volume rendering with the bone preset; drag to turn it. */
+export const VolumeRendering: StoryObj = { render: () => view({ orientation: '3d' }) };
+
+/** The volume rendering as a maximum intensity projection. */
+export const VolumeMip: StoryObj = { render: () => view({ orientation: '3d', preset: 'mip' }) };
+
+/** The three planes of one volume, loaded once, with crosshairs and one shared cursor. */
+export const MprLayout: StoryObj = {
+  render: () =>
+    frame(
+      html`<fovea-volume-layout
+        style="height: 100%"
+        layout="mpr"
+        study-uid=${IN_MEMORY_STUDY_UID}
+        series-uid=${CT_SERIES}
+        .client=${inMemoryClient()}
+      ></fovea-volume-layout>`,
+      1200,
+    ),
+};
+
+/** Metadata slowed down: the loading state. */
+export const Loading: StoryObj = { render: () => view({ orientation: 'axial' }, inMemoryClient(3000)) };
+
+/** The server cannot be reached: the error and its code are shown. */
+export const ServerError: StoryObj = { render: () => view({ orientation: 'axial' }, offlineClient()) };
