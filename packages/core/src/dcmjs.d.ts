@@ -1,6 +1,8 @@
 /**
- * The little of dcmjs (no bundled types) that core uses: the data dictionary, for value
- * representations of implicit-VR data sets, and the reader that the benchmarks compare against.
+ * The little of dcmjs (no bundled types) that core's tests and benchmarks use: the data
+ * dictionary, the independent reference for the generated implicit-VR table
+ * (parse/implicit-vr-dictionary.generated.ts), and the reader that the benchmarks compare against.
+ * No core source imports dcmjs at run time.
  */
 declare module 'dcmjs' {
   interface DictionaryEntry {
@@ -14,6 +16,8 @@ declare module 'dcmjs' {
       DicomMetaDictionary: {
         /** Proxy keyed by `(GGGG,EEEE)` or `GGGGEEEE`; repeating groups (60xx) resolve too. */
         dictionary: Record<string, DictionaryEntry | undefined>;
+        /** Every standard entry by keyword: the exact tags, then each repeating group at its first group. */
+        nameMap: Record<string, DictionaryEntry>;
       };
       DicomMessage: {
         readFile(
@@ -24,4 +28,12 @@ declare module 'dcmjs' {
     };
   };
   export default dcmjs;
+}
+
+/** dcmjs's dictionary source: `(GGGG,EEEE)`, `(GGGG-GGGG,EEEE)` and private keys. */
+declare module 'dcmjs/dictionary' {
+  export const dictionary: Record<
+    string,
+    { tag: string; vr: string; vm: string; name: string; version: string }
+  >;
 }

@@ -2,7 +2,7 @@
  * Value representations (PS3.5 6.2) grouped by how their values are encoded, and the VR of a tag
  * in implicit-VR data sets, where the file does not say.
  */
-import dcmjs from 'dcmjs';
+import { EXACT_VR_BY_GROUP, REPEATING_GROUP_VR } from './implicit-vr-dictionary.generated.js';
 
 /** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 7.1.2). */
 const LONG_LENGTH = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
@@ -98,8 +98,7 @@ export function implicitVr(tag: string, signedPixels = false): string {
   const element = Number.parseInt(tag.slice(4), 16);
   // Private creators (gggg,0010-00FF) of odd groups are LO by definition (PS3.5 7.8.1).
   if (group % 2 === 1) return element >= 0x10 && element <= 0xff ? 'LO' : 'UN';
-  const entry = dcmjs.data.DicomMetaDictionary.dictionary[tag];
-  const vr = entry?.vr;
+  const vr = dictionaryVr(tag);
   if (!vr) return 'UN';
   // dcmjs spells the ambiguous VRs in lower case: ox = OB or OW, lt = US or OW (LUT Data), xs = US or SS.
   switch (vr) {
@@ -109,7 +108,56 @@ export function implicitVr(tag: string, signedPixels = false): string {
     case 'xs':
       return signedPixels && !/^00281(10[1-3])$|^00283002$/.test(tag) ? 'SS' : 'US';
     default:
-      // Some entries list alternatives ("OB or OW", "US or SS or OW"): take the first.
-      return vr.slice(0, 2).toUpperCase();
+      // Every other code is a VR already, except dcmjs's 'up' (UL offsets of group 0004) and 'na'
+      // (item tags), which come out as UP and NA, as they did when this read dcmjs directly.
+      return vr.toUpperCase();
   }
+}
+
+/** Exact dictionary entries keyed by `group << 16 | element`, parsed from the generated table on first use. */
+let exactVr: Map<number, string> | undefined;
+
+/** Repeating-group ranges, in dictionary order, parsed on first use. */
+let repeatingVr: { first: number; last: number; element: number; vr: string }[] | undefined;
+
+/**
+ * The VR dcmjs's data dictionary gives `tag` (`GGGGEEEE`), ambiguous VRs in its lower-case
+ * spelling: the exact entry if there is one, else the first repeating-group range (50xx, 60xx,
+ * 7Fxx) that holds the tag, else undefined. Read from a table generated from dcmjs, so that
+ * the browser bundle does not carry dcmjs.
+ */
+export function dictionaryVr(tag: string): string | undefined {
+  if (tag.length !== 8) return undefined;
+  const group = Number.parseInt(tag.slice(0, 4), 16);
+  const element = Number.parseInt(tag.slice(4), 16);
+  // Hex digits only make sense here; parseInt also reads signs and gives NaN, which would alias tag 0.
+  if (!(group >= 0 && group <= 0xffff && element >= 0 && element <= 0xffff)) return undefined;
+  exactVr ??= parseExact();
+  const exact = exactVr.get(((group << 16) | element) >>> 0);
+  if (exact) return exact;
+  repeatingVr ??= parseRepeating();
+  return repeatingVr.find((r) => group >= r.first && group <= r.last && element === r.element)?.vr;
+}
+
+/** `GGGG` then `EEEEVV` per element, per group string. */
+function parseExact(): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const line of EXACT_VR_BY_GROUP) {
+    const group = Number.parseInt(line.slice(0, 4), 16);
+    for (let i = 4; i < line.length; i += 6) {
+      const element = Number.parseInt(line.slice(i, i + 4), 16);
+      map.set(((group << 16) | element) >>> 0, line.slice(i + 4, i + 6));
+    }
+  }
+  return map;
+}
+
+/** `GGGG-GGGG,EEEEVV` per range. */
+function parseRepeating(): { first: number; last: number; element: number; vr: string }[] {
+  return REPEATING_GROUP_VR.map((range) => ({
+    first: Number.parseInt(range.slice(0, 4), 16),
+    last: Number.parseInt(range.slice(5, 9), 16),
+    element: Number.parseInt(range.slice(10, 14), 16),
+    vr: range.slice(14, 16),
+  }));
 }
