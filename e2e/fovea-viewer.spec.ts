@@ -174,7 +174,7 @@ test('clicking the PET thumbnail shows PET in the active viewport, lesion hottes
   expect(errors).toEqual([]);
 });
 
-test('switches layouts from the toolbar; a dragged thumbnail fills the viewport it is dropped on', async ({
+test('switches layouts from the toolbar (MPR included); a dragged thumbnail fills the viewport it is dropped on', async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -201,8 +201,10 @@ test('switches layouts from the toolbar; a dragged thumbnail fills the viewport 
 
   await layout.selectOption('1x2');
   await expect(viewer.locator('[part~="cell"]')).toHaveCount(2);
+  // MPR reconstructs the first viewport's series (the CT) with <fovea-volume-layout>.
   await layout.selectOption('mpr');
-  await expect(viewer.locator('[part="unavailable"]')).toHaveText('The MPR layout is not available yet.');
+  await expect(viewer.locator('fovea-volume-layout')).toHaveAttribute('layout', 'mpr');
+  await expect(viewer.locator('fovea-volume-layout')).toHaveAttribute('series-uid', ct.seriesInstanceUID);
   await expect(viewports).toHaveCount(0);
   await layout.selectOption('1x1');
   await expect(viewports).toHaveCount(1);

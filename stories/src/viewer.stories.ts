@@ -37,10 +37,10 @@ export const TwoViewports: StoryObj = { render: () => viewer({ layout: '1x2' }) 
 
 export const FourViewports: StoryObj = { render: () => viewer({ layout: '2x2' }) };
 
-/** MPR and 3D are accepted and say they are not available yet (the renderer draws them next). */
-export const MprNotAvailableYet: StoryObj = { render: () => viewer({ layout: 'mpr' }) };
+/** MPR and 3D reconstruct the first viewport's series (`<fovea-volume-layout>`). */
+export const Mpr: StoryObj = { render: () => viewer({ layout: 'mpr' }) };
 
-export const VolumeRenderingNotAvailableYet: StoryObj = { render: () => viewer({ layout: '3d' }) };
+export const VolumeRendering: StoryObj = { render: () => viewer({ layout: '3d' }) };
 
 /** The patient's view: no identifiers, viewing tools only. */
 export const Portal: StoryObj = { render: () => viewer({ mode: 'portal', theme: 'light' }) };

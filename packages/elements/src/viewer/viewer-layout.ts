@@ -7,23 +7,22 @@ export type ViewerLayout = '1x1' | '1x2' | '2x2' | 'mpr' | '3d';
 /** Every layout, in the order a picker lists them. */
 export const VIEWER_LAYOUTS: readonly ViewerLayout[] = ['1x1', '1x2', '2x2', 'mpr', '3d'];
 
-/** What a layout needs: grid size, and whether the renderer can draw it today. */
+/** What a layout needs: grid size, whether it reconstructs a volume, whether it can be drawn. */
 export interface LayoutShape {
   columns: number;
   rows: number;
-  /**
-   * False for the reconstructions (MPR, 3D): `@fovea/render` has no plane or volume pass on screen
-   * yet. When it does, this flag flips and the viewer gives those views a volume instead of a series.
-   */
+  /** True for the reconstructions (MPR, 3D): one series shown by `<fovea-volume-layout>`. */
+  volume: boolean;
+  /** False for a layout accepted but not drawable yet (the viewer says so). */
   available: boolean;
 }
 
 const SHAPES: Record<ViewerLayout, LayoutShape> = {
-  '1x1': { columns: 1, rows: 1, available: true },
-  '1x2': { columns: 2, rows: 1, available: true },
-  '2x2': { columns: 2, rows: 2, available: true },
-  mpr: { columns: 3, rows: 1, available: false },
-  '3d': { columns: 1, rows: 1, available: false },
+  '1x1': { columns: 1, rows: 1, volume: false, available: true },
+  '1x2': { columns: 2, rows: 1, volume: false, available: true },
+  '2x2': { columns: 2, rows: 2, volume: false, available: true },
+  mpr: { columns: 3, rows: 1, volume: true, available: true },
+  '3d': { columns: 1, rows: 1, volume: true, available: true },
 };
 
 /** Parses a `layout` attribute value; unknown values give the single view. */

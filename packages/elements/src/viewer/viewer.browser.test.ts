@@ -236,21 +236,28 @@ describe('<fovea-viewer> against Orthanc (same-origin proxy)', () => {
     expect(new Set(seen)).toEqual(new Set(['Bearer secret-token']));
   });
 
-  it('lays out 1, 2 or 4 viewports and says MPR is not available yet', async () => {
+  it('lays out 1, 2 or 4 viewports, and MPR or 3D of the first viewport’s series', async () => {
     const viewer = mount({ 'dicomweb-root': '/dicom-web', 'study-uid': study.uid, layout: '2x2' });
     await firstImage(viewer);
     const root = shadow(viewer);
     expect(root.querySelectorAll('[part~="cell"]')).toHaveLength(4);
+    const first = root.querySelector('fovea-viewport')?.getAttribute('series-uid');
     viewer.layout = '1x2';
     await viewer.updateComplete;
     expect(root.querySelectorAll('[part~="cell"]')).toHaveLength(2);
     viewer.layout = 'mpr';
     await viewer.updateComplete;
-    expect(root.querySelector('[part="unavailable"]')?.textContent).toContain('MPR');
+    const volume = root.querySelector('fovea-volume-layout');
+    expect(volume?.getAttribute('layout')).toBe('mpr');
+    expect(volume?.getAttribute('series-uid')).toBe(first);
     expect(root.querySelector('fovea-viewport')).toBeNull();
+    viewer.layout = '3d';
+    await viewer.updateComplete;
+    expect(root.querySelector('fovea-volume-layout')?.getAttribute('layout')).toBe('3d');
     viewer.layout = '1x1';
     await viewer.updateComplete;
     expect(root.querySelectorAll('fovea-viewport')).toHaveLength(1);
+    expect(root.querySelector('fovea-volume-layout')).toBeNull();
   });
 
   it('portal mode shows no patient identifiers anywhere in the viewer', async () => {

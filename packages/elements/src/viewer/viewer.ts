@@ -30,7 +30,8 @@ type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 /**
  * A complete viewer from attributes alone: `<fovea-viewer dicomweb-root="/dicom-web"
  * study-uid="…">` lists the study's series with thumbnails, opens the first (or `series-uid`) and
- * offers a toolbar, layouts of 1, 2 or 4 viewports, presets, cine and a progress bar. Clicking a
+ * offers a toolbar, layouts of 1, 2 or 4 viewports or the MPR and 3D reconstructions
+ * (`<fovea-volume-layout>`), presets, cine and a progress bar. Clicking a
  * thumbnail, or dragging it onto a viewport, shows that series there.
  *
  * The viewer owns one render device and one decoder pool, shared by its viewports and thumbnails,
@@ -51,6 +52,7 @@ type Translate = (key: MessageKey, values?: Record<string, string>) => string;
  * @csspart progress - the load progress bar
  * @csspart status - loading and empty messages
  * @csspart error - error message and retry button
+ * @csspart volume - the `<fovea-volume-layout>` of the MPR and 3D layouts
  * @csspart unavailable - the message for a layout not available yet
  * @cssproperty --fovea-background - viewer background
  * @cssproperty --fovea-surface-color - toolbar and series list background
@@ -74,7 +76,7 @@ export class FoveaViewer extends LitElement {
   @property({ attribute: 'study-uid' }) studyUid = '';
   /** (0020,000E) Series Instance UID to open first; alone, its study is looked up. */
   @property({ attribute: 'series-uid' }) seriesUid = '';
-  /** `1x1`, `1x2`, `2x2`; `mpr` and `3d` are accepted and say they are not available yet. */
+  /** `1x1`, `1x2`, `2x2`, or `mpr` / `3d`: the reconstructions of the first viewport's series. */
   @property({ reflect: true }) layout = '1x1';
   /** `diagnostic` (default) or `portal`: a patient's read-only view without identifiers. */
   @property({ reflect: true }) mode: 'diagnostic' | 'portal' = 'diagnostic';
@@ -216,10 +218,21 @@ export class FoveaViewer extends LitElement {
     const layout = parseLayout(this.layout);
     const shape = layoutShape(layout);
     if (!shape.available) {
-      // The seam for MPR and 3D: when the renderer draws them, this branch renders their views.
       return html`<div part="unavailable" role="status">
         ${t('viewerLayoutUnavailable', { layout: layout.toUpperCase() })}
       </div>`;
+    }
+    if (shape.volume) {
+      // MPR and 3D reconstruct the series of the first viewport, on the viewer's device and pool.
+      return html`<fovea-volume-layout
+        part="volume"
+        layout=${layout === '3d' ? '3d' : 'mpr'}
+        study-uid=${contents.studyInstanceUid}
+        series-uid=${this.cells[0] ?? ''}
+        .client=${this.#client()}
+        .decoderPool=${resources.pool}
+        .renderDevice=${resources.device}
+      ></fovea-volume-layout>`;
     }
     const portal = this.mode === 'portal';
     return html`<div
@@ -338,12 +351,8 @@ export class FoveaViewer extends LitElement {
     if (!contents) return;
     const shape = layoutShape(parseLayout(this.layout));
     const uids = this.#imageSeries(contents).map((s) => s.seriesInstanceUid);
-    this.cells = assignSeries(
-      this.cells,
-      shape.available ? shape.columns * shape.rows : 0,
-      uids,
-      this.seriesUid,
-    );
+    const count = !shape.available ? 0 : shape.volume ? 1 : shape.columns * shape.rows;
+    this.cells = assignSeries(this.cells, count, uids, this.seriesUid);
     this.activeIndex = Math.min(this.activeIndex, Math.max(0, this.cells.length - 1));
     this.#progress.keep(this.cells.length);
   }
