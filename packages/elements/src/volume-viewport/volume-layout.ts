@@ -1,5 +1,5 @@
 import { DecoderPool } from '@fovea/codecs';
-import type { DicomWebClient } from '@fovea/core';
+import { DicomWebClient } from '@fovea/core';
 import { RenderDevice } from '@fovea/render';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -71,7 +71,9 @@ export class FoveaVolumeLayout extends LitElement {
     }
   `;
 
-  /** A configured client: the viewer's. */
+  /** Base URL of the DICOMweb service, e.g. `/dicom-web`. Ignored when `client` is set. */
+  @property({ attribute: 'dicomweb-root' }) dicomwebRoot = '';
+  /** A configured client (the viewer's); takes precedence over `dicomweb-root`. */
   @property({ attribute: false }) client: DicomWebClient | undefined;
   /** (0020,000D) Study Instance UID. */
   @property({ attribute: 'study-uid' }) studyUid = '';
@@ -114,7 +116,7 @@ export class FoveaVolumeLayout extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const source = ['client', 'studyUid', 'seriesUid', 'decoderPool', 'renderDevice'] as const;
+    const source = ['client', 'dicomwebRoot', 'studyUid', 'seriesUid', 'decoderPool', 'renderDevice'] as const;
     if (changed.has('decoderPool') || changed.has('renderDevice')) {
       this.#release();
       this.#releaseOwned();
@@ -172,7 +174,8 @@ export class FoveaVolumeLayout extends LitElement {
 
   async #reload(): Promise<void> {
     this.#release();
-    const client = this.client;
+    const client =
+      this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
     if (!client || !this.seriesUid) return;
     const abort = new AbortController();
     this.#load = abort;
