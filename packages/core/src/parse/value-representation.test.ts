@@ -18,6 +18,8 @@ function referenceImplicitVr(tag: string, signedPixels: boolean): string {
   if (!vr) return 'UN';
   if (vr === 'ox' || vr === 'lt') return 'OW';
   if (vr === 'xs') return signedPixels && !/^00281(10[1-3])$|^00283002$/.test(tag) ? 'SS' : 'US';
+  // The one intended change from the dcmjs-based version: DICOMDIR offsets ('up') are UL, not "UP".
+  if (vr === 'up') return 'UL';
   return vr.slice(0, 2).toUpperCase();
 }
 
@@ -124,6 +126,11 @@ describe('implicitVr', () => {
       expect(implicitVr(tag, false)).toBe(referenceImplicitVr(tag, false));
       expect(implicitVr(tag, true)).toBe(referenceImplicitVr(tag, true));
     }
+  });
+
+  it('reads the DICOMDIR record offsets of group 0004 as UL, the VR PS3.6 gives them', () => {
+    expect(implicitVr('00041200')).toBe('UL'); // Offset of the First Directory Record of the Root Directory Entity
+    expect(implicitVr('00041400')).toBe('UL'); // Offset of the Next Directory Record
   });
 
   it('resolves ambiguous VRs as PS3.5 implicit VR does', () => {

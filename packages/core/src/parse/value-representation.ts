@@ -107,9 +107,11 @@ export function implicitVr(tag: string, signedPixels = false): string {
       return 'OW';
     case 'xs':
       return signedPixels && !/^00281(10[1-3])$|^00283002$/.test(tag) ? 'SS' : 'US';
+    case 'up':
+      // dcmjs's code for the DICOMDIR record offsets of group 0004: "UL" in PS3.6 (a pointer).
+      return 'UL';
     default:
-      // Every other code is a VR already, except dcmjs's 'up' (UL offsets of group 0004) and 'na'
-      // (item tags), which come out as UP and NA, as they did when this read dcmjs directly.
+      // Every other code is a VR already, except dcmjs's 'na' (item tags, which never reach here).
       return vr.toUpperCase();
   }
 }
