@@ -32,6 +32,13 @@ export interface SeriesVolumeSource {
 const CONCURRENCY = 4;
 
 /**
+ * ms between uploads of the slots written meanwhile: every upload redraws each view of the
+ * volume, so slots are sent in batches, not one by one (a redraw per slice made the fill wait on
+ * the GPU).
+ */
+const UPLOAD_INTERVAL_MS = 250;
+
+/**
  * A series assembled as a volume, for every view that shows it: one @fovea/core `Volume`
  * (voxels in WASM memory, modality units) and one `RenderVolume` on the shared render device.
  * Frames are fetched as stored, decoded in the pool and written slice by slice, nearest to the
@@ -54,6 +61,7 @@ export class SeriesVolume extends EventTarget {
   #flushing: Promise<void> | undefined;
   #voxelType: Volume['voxelType'];
   #filling: Promise<void> | undefined;
+  #complete = false;
   #disposed = false;
 
   private constructor(
@@ -109,6 +117,11 @@ export class SeriesVolume extends EventTarget {
     return this.#renderVolume;
   }
 
+  /** True once every slice is written and on the GPU. */
+  get complete(): boolean {
+    return this.#complete;
+  }
+
   /** Slices in the series. */
   get total(): number {
     return this.displaySet.slices.length;
@@ -141,6 +154,8 @@ export class SeriesVolume extends EventTarget {
         const stored = await frames.frame(ref, signal);
         const decoded = await this.source.pool.decode(stored.bytes, pixel, stored.transferSyntaxUid, {
           signal,
+          // The bytes may share a buffer with other frames of a whole instance: copy, do not move.
+          transfer: false,
         });
         if (signal.aborted || this.#disposed) return;
         const pixels = decoded.pixels;
@@ -149,13 +164,26 @@ export class SeriesVolume extends EventTarget {
         }
         this.volume.writeSlice(index, pixels);
         this.loaded++;
-        await this.#flush();
         this.dispatchEvent(new Event('progress'));
       }
     };
     try {
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      if (!this.#disposed) this.dispatchEvent(new Event('complete'));
+      let decoding = true;
+      const uploads = async () => {
+        while (decoding && !signal.aborted) {
+          await new Promise((resolve) => setTimeout(resolve, UPLOAD_INTERVAL_MS));
+          await this.#flush();
+        }
+      };
+      const decoded = Promise.all(Array.from({ length: CONCURRENCY }, worker)).finally(() => {
+        decoding = false;
+      });
+      // Either failing stops the other (the catch aborts the signal both watch).
+      await Promise.all([decoded, uploads()]);
+      await this.#flush();
+      if (this.#disposed) return;
+      this.#complete = true;
+      this.dispatchEvent(new Event('complete'));
     } catch (error) {
       if (signal.aborted || this.#disposed) return;
       this.error = error;
