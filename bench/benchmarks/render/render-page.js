@@ -119,6 +119,10 @@ window.bench = {
     await pending;
     const t1 = performance.now();
     await Promise.resolve();
-    return sent + (performance.now() - t1);
+    const ms = sent + (performance.now() - t1);
+    // Untimed: wait for the GPU to finish this frame, so that it does not delay the next case's
+    // read-back (a WebGPU state change resolves once the frame is submitted, not drawn).
+    await sides[backend].viewports[kind].readPixels();
+    return ms;
   },
 };
