@@ -225,16 +225,13 @@ export class SeriesVolume extends EventTarget {
       previous.dispose();
       return;
     }
-    const slots = [...this.#pendingSlots].sort((a, b) => a - b);
+    const slots = [...this.#pendingSlots];
     this.#pendingSlots.clear();
-    // Contiguous runs go in one message each.
-    for (let i = 0; i < slots.length; ) {
-      let j = i + 1;
-      while (j < slots.length && slots[j] === (slots[j - 1] as number) + 1) j++;
-      const update = renderVolumeSlots(this.volume, slots[i] as number, j - i);
-      await this.#renderVolume.update(update.firstSlot, update.voxels);
-      i = j;
-    }
+    // One update (one redraw of every view) from the lowest slot to the highest: slots between
+    // that are not written yet hold the background, as the GPU copy does already.
+    const first = Math.min(...slots);
+    const update = renderVolumeSlots(this.volume, first, Math.max(...slots) - first + 1);
+    await this.#renderVolume.update(update.firstSlot, update.voxels);
   }
 }
 

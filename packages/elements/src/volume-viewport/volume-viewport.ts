@@ -156,6 +156,7 @@ export class FoveaVolumeViewport extends LitElement {
   #drawAgain = false;
   #interacting = false;
   #seriesListeners: AbortController | undefined;
+  #screenKey = '';
 
   constructor() {
     super();
@@ -322,8 +323,13 @@ export class FoveaVolumeViewport extends LitElement {
     let label = name;
     if (plane) {
       const normal = slicePlaneNormal(plane);
-      const position =
-        normal[0] * plane.origin[0] + normal[1] * plane.origin[1] + normal[2] * plane.origin[2];
+      // The patient coordinate (LPS) along the axis the plane is most nearly across, e.g. z for axial.
+      const axis = [0, 1, 2].reduce(
+        (best, i) => (Math.abs(normal[i] as number) > Math.abs(normal[best] as number) ? i : best),
+        0,
+      );
+      const along = normal[0] * plane.origin[0] + normal[1] * plane.origin[1] + normal[2] * plane.origin[2];
+      const position = along * Math.sign(normal[axis] as number);
       label = t('planePosition', { plane: name, position: position.toFixed(1) });
       if (this.slabThickness > 0) {
         label += ` · ${t('slabLabel', { mode: SLAB_NAMES[this.slabMode], thickness: String(this.slabThickness) })}`;
@@ -512,6 +518,7 @@ export class FoveaVolumeViewport extends LitElement {
         interacting: this.#interacting,
       });
       this.screen = undefined;
+      this.#screenKey = '';
       return;
     }
     const plane = this.plane as SlicePlane;
@@ -526,7 +533,12 @@ export class FoveaVolumeViewport extends LitElement {
       interacting: this.#interacting,
     });
     await viewport.setView({ voi: { kind: 'window', ...window }, zoom: screen.zoom, pan: [0, 0] });
-    this.screen = screen;
+    // A new map only when the image or canvas size changed: each one re-renders the overlay.
+    const key = `${plane.columns}x${plane.rows}@${this.#canvasSize.join('x')}`;
+    if (key !== this.#screenKey) {
+      this.#screenKey = key;
+      this.screen = screen;
+    }
   }
 
   #clickAt(x: number, y: number): void {
