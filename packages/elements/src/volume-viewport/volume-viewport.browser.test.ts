@@ -184,6 +184,33 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
     series.dispose();
   });
 
+  it('projects a thick slab: a 20 mm MIP around a plane 8 mm above the lesion shows it, the thin plane does not', async () => {
+    const series = await SeriesVolume.load({
+      client,
+      studyUid: excerpt.studyInstanceUID,
+      seriesUid: excerpt.seriesInstanceUID,
+      pool,
+      device,
+    });
+    await series.fill();
+    const above = shifted(lesion.centerLps, [0, 0, 8]);
+    const view = mount({ orientation: 'axial' }, { renderDevice: device, volume: series, cursor: above });
+    await loaded(view);
+    view.setWindow(40, 400);
+    const at = view.screenPointOf(above) as [number, number];
+    // The lesion's radius is 6 mm: 8 mm above its centre the plane holds soft tissue only.
+    expect(await greyAt(view, at)).toBeLessThan(linearLevel(lesion.hu, 40, 400) - 20);
+    view.slabThickness = 20;
+    view.slabMode = 'max';
+    await view.updateComplete;
+    expect(await greyAt(view, at)).toBe(linearLevel(lesion.hu, 40, 400));
+    // MinIP over the same slab: the darkest sample, not the lesion.
+    view.slabMode = 'min';
+    await view.updateComplete;
+    expect(await greyAt(view, at)).toBeLessThan(linearLevel(lesion.hu, 40, 400) - 20);
+    series.dispose();
+  });
+
   it('shows the lesion brightest where the camera projects it in a MIP seen from above', async () => {
     const series = await SeriesVolume.load({
       client,

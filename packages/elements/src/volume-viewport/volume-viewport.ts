@@ -433,6 +433,8 @@ export class FoveaVolumeViewport extends LitElement {
       options,
     );
     series.addEventListener('replaced', () => this.#requestDraw(), options);
+    // Streaming frames are drawn at interactive quality (each upload redraws): the full one at the end.
+    series.addEventListener('complete', () => this.#requestDraw(), options);
     series.addEventListener('error', () => this.#fail(series.error), options);
     series.fill().catch(() => undefined);
   }
@@ -515,7 +517,7 @@ export class FoveaVolumeViewport extends LitElement {
         transferFunction: transfer,
         mipWindow: window,
         camera: { azimuth: this.camera.azimuth, elevation: this.camera.elevation },
-        interacting: this.#interacting,
+        interacting: this.#interacting || !series.complete,
       });
       this.screen = undefined;
       this.#screenKey = '';
@@ -530,7 +532,7 @@ export class FoveaVolumeViewport extends LitElement {
     await viewport.setVolume(series.renderVolume, {
       plane,
       slab: this.slabThickness > 0 ? { thickness: this.slabThickness, mode: this.slabMode } : undefined,
-      interacting: this.#interacting,
+      interacting: this.#interacting || !series.complete,
     });
     await viewport.setView({ voi: { kind: 'window', ...window }, zoom: screen.zoom, pan: [0, 0] });
     // A new map only when the image or canvas size changed: each one re-renders the overlay.
