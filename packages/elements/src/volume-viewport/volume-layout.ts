@@ -116,7 +116,14 @@ export class FoveaVolumeLayout extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const source = ['client', 'dicomwebRoot', 'studyUid', 'seriesUid', 'decoderPool', 'renderDevice'] as const;
+    const source = [
+      'client',
+      'dicomwebRoot',
+      'studyUid',
+      'seriesUid',
+      'decoderPool',
+      'renderDevice',
+    ] as const;
     if (changed.has('decoderPool') || changed.has('renderDevice')) {
       this.#release();
       this.#releaseOwned();
