@@ -68,6 +68,12 @@ async function mountLayout(page: Page, layout: 'mpr' | '3d'): Promise<Locator> {
     { layout, study: ct.studyInstanceUID, series: ct.seriesInstanceUID },
   );
   const element = page.locator('fovea-volume-layout');
+  await volumeComplete(element);
+  return element;
+}
+
+/** Resolves once every view of the layout is on screen and its whole volume is on the GPU. */
+async function volumeComplete(element: Locator): Promise<void> {
   await expect
     .poll(
       () =>
@@ -79,7 +85,6 @@ async function mountLayout(page: Page, layout: 'mpr' | '3d'): Promise<Locator> {
       SLOW,
     )
     .toBe(true);
-  return element;
 }
 
 type Orientation = 'axial' | 'coronal' | 'sagittal' | '3d';
@@ -210,6 +215,39 @@ async function check3d(page: Page): Promise<void> {
 }
 
 test.describe('MPR and 3D of the CT phantom', () => {
+  test('<fovea-viewer> switched to MPR by its toolbar shows the lesion exact in the coronal and sagittal views', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await page.goto(demoUrl('ehr-embed/'));
+    await page.evaluate(() => customElements.whenDefined('fovea-viewer'));
+    await page.evaluate(
+      ({ study, series }) => {
+        const viewer = document.createElement('fovea-viewer');
+        viewer.setAttribute('dicomweb-root', '/dicom-web');
+        viewer.setAttribute('study-uid', study);
+        viewer.setAttribute('series-uid', series);
+        viewer.style.cssText = 'display:block;width:1400px;height:640px';
+        document.body.replaceChildren(viewer);
+      },
+      { study: ct.studyInstanceUID, series: ct.seriesInstanceUID },
+    );
+    await expect(page.locator('fovea-viewport')).toHaveCount(1, SLOW);
+    await page.locator('fovea-toolbar select[part="layout"]').selectOption('mpr');
+    const layout = page.locator('fovea-volume-layout');
+    await volumeComplete(layout);
+    await layout.evaluate((element, point) => {
+      const views = (element as HTMLElementTagNameMap['fovea-volume-layout']).views;
+      for (const view of views) view.setWindow(40, 400);
+      views[0]?.setCursor(point);
+    }, lesion.centerLps);
+    for (const orientation of ['coronal', 'sagittal'] as const) {
+      const [atLesion] = await greysAt(layout, orientation, [lesion.centerLps]);
+      expect(atLesion, `${orientation} at the lesion`).toBe(LESION_LEVEL);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('MPR: the lesion exact in all three planes through the cursor; a click moves planes and crosshairs together (WebGPU)', async ({
     page,
   }) => {
