@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadStartEvent } from '../events/load-events.js';
+import type { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { linkCursors } from './cursor-link.js';
@@ -22,8 +23,8 @@ const PRESET_KEYS: Record<VolumeRenderPreset, MessageKey> = {
 
 /**
  * The reconstructions of one series: `mpr` shows its axial, coronal and sagittal planes side by
- * side, with crosshairs and one shared 3D cursor (a click or a scroll in one view moves the
- * others); `3d` shows its volume rendering with a preset picker. The series is loaded once into a
+ * side, with crosshairs, one shared 3D cursor (a click or a scroll in one view moves the
+ * others) and one window (a drag or preset in one view applies to all); `3d` shows its volume rendering with a preset picker. The series is loaded once into a
  * {@link SeriesVolume} on the shared render device and every view draws from it; the volume is
  * freed when the element leaves the DOM or the series changes.
  *
@@ -150,7 +151,7 @@ export class FoveaVolumeLayout extends LitElement {
     const orientations = this.layout === '3d' ? (['3d'] as const) : PLANE_ORIENTATIONS;
     return html`
       ${this.layout === '3d' ? this.#presetPicker(t) : nothing}
-      <div part="views">
+      <div part="views" @fovea-view-change=${this.#shareWindow}>
         ${orientations.map(
           (orientation) => html`<fovea-volume-viewport
             part=${`view view-${orientation}`}
@@ -178,6 +179,21 @@ export class FoveaVolumeLayout extends LitElement {
       )}
     </select>`;
   }
+
+  /** One window for all planes of the volume: a drag or preset in one view applies to the others. */
+  #shareWindow = (event: FoveaViewChangeEvent): void => {
+    const window = event.window;
+    if (!window) return;
+    for (const view of this.views) {
+      if (
+        view !== event.target &&
+        (view.window?.center !== window.center || view.window?.width !== window.width)
+      ) {
+        // Set directly (not setWindow): echoing the event back would loop.
+        view.window = { ...window };
+      }
+    }
+  };
 
   async #reload(): Promise<void> {
     this.#release();

@@ -290,6 +290,10 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
     sagittal.setCursor(lesion.centerLps);
     expect(axial.cursor).toEqual(lesion.centerLps);
     expect(coronal.cursor).toEqual(lesion.centerLps);
+    // One window for the three planes.
+    coronal.setWindow(-600, 1500);
+    expect(axial.window).toEqual({ center: -600, width: 1500 });
+    expect(sagittal.window).toEqual({ center: -600, width: 1500 });
     layout.layout = '3d';
     const [rendering] = await until(() =>
       layout.views[0]?.orientation === '3d' && layout.views[0].isReady ? layout.views : undefined,
