@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, type Locator, type Page, test } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/browser/chromium.mjs';
 import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
@@ -292,6 +293,27 @@ test('every control has an accessible name, and Tab reaches toolbar, series and 
     'fovea-viewer>fovea-viewport',
   ]);
 });
+
+for (const [mode, theme] of [
+  ['diagnostic', 'dark'],
+  ['portal', 'light'],
+] as const) {
+  test(`axe finds no WCAG 2.1 AA violation in the ${mode} viewer, ${theme} theme`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID, mode, theme });
+    const results = await new AxeBuilder({ page })
+      .include('fovea-viewer')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const violations = results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+    );
+    expect(violations).toEqual([]);
+    // The check must have looked inside the viewer's shadow roots, not at an empty host.
+    expect(results.passes.length).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('removing the viewer from the page ends its decoder and render workers', async ({ page }) => {
   const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });

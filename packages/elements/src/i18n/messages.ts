@@ -52,7 +52,6 @@ const en = {
   seriesEmpty: 'This study has no series.',
   seriesError: 'The series could not be loaded.',
   seriesRetry: 'Retry',
-  seriesItem: 'Series {number}, {modality} {description}, {count} images',
   seriesImages: '{count} images',
   seriesNoPreview: 'No preview',
   // <fovea-toolbar>
@@ -163,7 +162,6 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     seriesEmpty: 'Este estudio no tiene series.',
     seriesError: 'No se pudieron cargar las series.',
     seriesRetry: 'Reintentar',
-    seriesItem: 'Serie {number}, {modality} {description}, {count} imágenes',
     seriesImages: '{count} imágenes',
     seriesNoPreview: 'Sin vista previa',
     toolbarLabel: 'Herramientas de imagen',
@@ -265,7 +263,6 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     seriesEmpty: '该检查没有序列。',
     seriesError: '无法加载序列。',
     seriesRetry: '重试',
-    seriesItem: '序列 {number}，{modality} {description}，{count} 幅图像',
     seriesImages: '{count} 幅图像',
     seriesNoPreview: '无预览',
     toolbarLabel: '图像工具',

@@ -61,7 +61,8 @@ describe('<fovea-series-browser> against Orthanc (same-origin proxy)', () => {
     const numbers = browser.listedSeries.map((s) => s.seriesNumber ?? 0);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     for (const item of list)
-      expect(item.getAttribute('aria-label')).toMatch(/^Series \S*, \S+ .*, \d+ images$/);
+      // Named by its visible text: modality, number, description, count.
+      expect(item.innerText.replace(/\s+/g, ' ').trim()).toMatch(/^[A-Z]{2} #\d+ .*\d+ images$/);
   });
 
   it('draws a series’ thumbnail from its middle image: a picture, not a blank square', async () => {
@@ -163,6 +164,17 @@ describe('<fovea-series-browser> against Orthanc (same-origin proxy)', () => {
     document.body.append(browser);
     await browser.updateComplete;
     expect(items(browser).map((item) => item.dataset.seriesUid)).toEqual(['2.25.1', '2.25.2']);
-    expect(items(browser)[1]?.getAttribute('aria-label')).toBe('Series 2, PT PET, 75 images');
+    // The button is named by its visible text (WCAG 2.5.3, label in name); the thumbnail is hidden.
+    const named = [...(items(browser)[1]?.children ?? [])].filter(
+      (part) => part.getAttribute('aria-hidden') !== 'true',
+    );
+    expect(items(browser)[1]?.hasAttribute('aria-label')).toBe(false);
+    expect(
+      named
+        .map((part) => part.textContent)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('PT #2 PET 75 images');
   });
 });

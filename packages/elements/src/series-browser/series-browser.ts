@@ -156,12 +156,6 @@ export class FoveaSeriesBrowser extends LitElement {
               part=${selected ? 'series selected' : 'series'}
               data-series-uid=${series.seriesInstanceUid}
               aria-current=${String(selected)}
-              aria-label=${t('seriesItem', {
-                number: String(series.seriesNumber ?? ''),
-                modality: series.modality ?? '',
-                description: series.seriesDescription ?? '',
-                count,
-              })}
               draggable="true"
               @click=${() => this.#select(series)}
               @dragstart=${(event: DragEvent) => this.#onDragStart(event, series)}
