@@ -1,13 +1,10 @@
 import { css } from 'lit';
 
-/**
- * What every view drawing into a render-worker canvas shares (the stack viewport and the volume
- * viewport): a focusable dark host, themed by the `--fovea-*` properties, with a full-size canvas.
- */
-export const canvasViewStyles = css`
+export const viewportStyles = css`
   :host {
     display: block;
     position: relative;
+    min-height: 200px;
     background: var(--fovea-viewport-background, #000);
     color: var(--fovea-overlay-color, #e8e8e8);
     font: var(--fovea-font, 13px/1.3 system-ui, sans-serif);
@@ -23,12 +20,6 @@ export const canvasViewStyles = css`
     width: 100%;
     height: 100%;
     display: block;
-  }
-`;
-
-const stackViewportStyles = css`
-  :host {
-    min-height: 200px;
   }
   [part='status'],
   [part='error'] {
@@ -133,5 +124,3 @@ const stackViewportStyles = css`
     background: var(--fovea-scrollbar-thumb, rgb(255 255 255 / 55%));
   }
 `;
-
-export const viewportStyles = [canvasViewStyles, stackViewportStyles];

@@ -1,10 +1,26 @@
 import { css } from 'lit';
-import { canvasViewStyles } from '../viewport/viewport.styles.js';
 
-const volumeViewStyles = css`
+export const volumeViewportStyles = css`
   :host {
+    display: block;
+    position: relative;
     min-height: 160px;
     overflow: hidden;
+    background: var(--fovea-viewport-background, #000);
+    color: var(--fovea-overlay-color, #e8e8e8);
+    font: var(--fovea-font, 13px/1.3 system-ui, sans-serif);
+    outline: none;
+    touch-action: none;
+  }
+  :host(:focus-visible) {
+    box-shadow: inset 0 0 0 2px var(--fovea-focus-color, #4c8dff);
+  }
+  canvas {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    display: block;
   }
   [part='overlay'] {
     position: absolute;
@@ -56,5 +72,3 @@ const volumeViewStyles = css`
     color: var(--fovea-error-color, #ff8a80);
   }
 `;
-
-export const volumeViewportStyles = [canvasViewStyles, volumeViewStyles];
