@@ -1,10 +1,13 @@
 // @ts-check
 /**
  * Time to first image and to a complete 300-slice CT volume, Fovea beside Cornerstone3D 5.14:
- * the same study from the same Orthanc, both pages built by the same Vite for production, one
- * decoder worker each, a fresh browser context per load with the HTTP cache disabled, the two
- * viewers alternating load by load. Also the longest main-thread task during each load and the
- * gzip size of the JavaScript fetched before the first image. See first-image/ for the pages.
+ * the same study from the same Orthanc, every page built by the same Vite for production, one
+ * decoder worker each, a fresh browser context per load with the HTTP cache disabled, the pages
+ * alternating load by load. Also the longest main-thread task during each load and the gzip size
+ * of the JavaScript fetched before the first image. Fovea is measured twice: as a host embeds it,
+ * the whole `<fovea-viewer>` (header, toolbar, series browser and its thumbnail, one viewport),
+ * and the bare `<fovea-viewport>`, the same shape as the minimal Cornerstone page. See
+ * first-image/ for the pages.
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright';
@@ -16,8 +19,9 @@ import { measureLoad } from './first-image/measure.mjs';
 import { buildPages, servePages } from './first-image/pages.mjs';
 
 const VIEWERS = /** @type {const} */ ([
-  { key: 'cornerstone', label: 'Cornerstone3D 5.14' },
-  { key: 'fovea', label: 'Fovea' },
+  { key: 'cornerstone', label: 'Cornerstone3D 5.14 (minimal stack viewport page)' },
+  { key: 'fovea', label: 'Fovea `<fovea-viewer>` (whole viewer)' },
+  { key: 'fovea-viewport', label: 'Fovea `<fovea-viewport>` alone' },
 ]);
 
 /** @type {Awaited<ReturnType<typeof startOrthanc>> | undefined} */
@@ -54,11 +58,11 @@ export default {
     // load, which runs when the case finds no value waiting. The harness rotates the case order,
     // so the two viewers alternate load by load.
     /** @type {Record<string, import('./first-image/measure.mjs').LoadMeasurement[]>} */
-    const pending = { cornerstone: [], fovea: [] };
+    const pending = Object.fromEntries(VIEWERS.map((v) => [v.key, []]));
     /** @type {Record<string, string>} */
     const sizes = {};
     /**
-     * @param {'cornerstone' | 'fovea'} key
+     * @param {(typeof VIEWERS)[number]['key']} key
      * @param {number} metric index of the metric among the three cases of a load
      */
     const next = async (key, metric) => {
@@ -74,7 +78,13 @@ export default {
             `${key} reported ${measured.frames} slices in its volume, expected ${ct.instances}`,
           );
         }
-        sizes[key] ??= describeScripts(measured.scriptsBeforeFirstImage);
+        if (sizes[key] === undefined) {
+          sizes[key] = describeScripts(measured.scriptsBeforeFirstImage);
+          // What the page asked the PACS for before its first image (once per page, for the record).
+          console.log(
+            `  ${key}: viewport ${measured.viewportCss.join('×') || '512×512'} CSS px; DICOMweb before the first image: ${describeRequests(measured.dicomwebBeforeFirstImage)}`,
+          );
+        }
         entry = { measured, taken: [false, false, false] };
         queue.push(entry);
       }
@@ -110,6 +120,21 @@ export default {
     await orthanc?.stop();
   },
 };
+
+/**
+ * "3 × /studies/{uid}/series/{uid}/instances/{uid}/frames/1, 1 × …": request paths with UIDs
+ * folded, counted, in the order first seen.
+ * @param {string[]} paths
+ */
+function describeRequests(paths) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const path of paths) {
+    const shape = path.replace(/\d+(\.\d+)+/g, '{uid}');
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  return [...counts].map(([shape, n]) => `${n} × ${shape}`).join(', ') || 'none';
+}
 
 /**
  * "JS before first image: 240 kB gzip (812 kB) in 6 files"

@@ -1,63 +1,33 @@
-// Fovea's side: one <fovea-viewport> shows the middle slice of the CT (first image = fovea-load,
-// the image is on screen); then every slice is fetched (WADO-RS, one request per frame, as
-// Cornerstone does) and decoded in the same one-worker pool into a core Volume (WASM).
+// Fovea as a host embeds it: one <fovea-viewer> from attributes (study header, toolbar, series
+// browser with its thumbnail, one viewport opening the series asked for at its middle slice).
+// First image = the viewer's first fovea-load (its viewport has the image on screen); then the
+// volume is loaded as on the bare viewport's page (load-volume.js), in the viewer's pool.
 import '@fovea/elements/define';
 import { DecoderPool } from '@fovea/codecs';
-import {
-  DicomWebClient,
-  groupDisplaySets,
-  instanceFromDataset,
-  retrieveFrames,
-  retrieveSeriesMetadata,
-  Volume,
-  VolumeWasmLoader,
-} from '@fovea/core';
+import { DicomWebClient } from '@fovea/core';
+import { loadVolume } from './load-volume.js';
 
 const params = new URLSearchParams(location.search);
 const studyUid = params.get('study') ?? '';
 const seriesUid = params.get('series') ?? '';
-const client = new DicomWebClient({ root: '/dicom-web' });
+// One decoder worker, as on the Cornerstone page. The viewer reads its pool when it enters the
+// page, so the element is made, given the pool, and only then inserted.
 const pool = new DecoderPool({ size: 1 });
-const viewport = document.getElementById('viewport');
-
-viewport.addEventListener('fovea-error', (event) => window.benchFail(event.error));
-viewport.addEventListener(
+const viewer = document.createElement('fovea-viewer');
+viewer.id = 'viewer';
+viewer.decoderPool = pool;
+viewer.setAttribute('dicomweb-root', '/dicom-web');
+viewer.setAttribute('study-uid', studyUid);
+viewer.setAttribute('series-uid', seriesUid);
+viewer.addEventListener('fovea-error', (event) => window.benchFail(event.error));
+viewer.addEventListener(
   'fovea-load',
   (event) => {
     window.benchMark('firstImage', event.frameCount);
-    loadVolume().catch(window.benchFail);
+    const canvas = viewer.activeViewport?.getBoundingClientRect();
+    window.benchResult.viewportCss = canvas ? [Math.round(canvas.width), Math.round(canvas.height)] : [];
+    loadVolume(new DicomWebClient({ root: '/dicom-web' }), pool, studyUid, seriesUid).catch(window.benchFail);
   },
   { once: true },
 );
-viewport.client = client;
-viewport.decoderPool = pool;
-viewport.studyUid = studyUid;
-viewport.seriesUid = seriesUid;
-
-async function loadVolume() {
-  const datasets = await retrieveSeriesMetadata(client, studyUid, seriesUid);
-  const set = groupDisplaySets(datasets.map((dataset) => instanceFromDataset(dataset))).find(
-    (s) => s.type === 'volume',
-  );
-  if (!set) throw new Error('The series is not a volume');
-  const volume = await Volume.create(set, { wasm: new VolumeWasmLoader() });
-  await Promise.all(
-    set.slices.map(async (ref, index) => {
-      const { instance } = ref;
-      const [frame] = await retrieveFrames(
-        client,
-        {
-          studyInstanceUid: studyUid,
-          seriesInstanceUid: seriesUid,
-          sopInstanceUid: instance.sopInstanceUid ?? '',
-        },
-        [ref.frameIndex + 1],
-      );
-      if (!frame || !instance.pixel) throw new Error(`No frame for slice ${index}`);
-      const decoded = await pool.decode(frame.bytes, instance.pixel, frame.transferSyntaxUid);
-      volume.writeSlice(index, decoded.pixels);
-    }),
-  );
-  if (!volume.isComplete) throw new Error(`Volume incomplete: ${volume.readyCount} slices`);
-  window.benchMark('volumeReady', volume.readyCount);
-}
+document.body.append(viewer);

@@ -13,6 +13,9 @@ import { gzipSync } from 'node:zlib';
  * @property {number} longestTaskMs longest main-thread task from navigation until the volume was ready
  * @property {number} frames frames the page reported in its volume
  * @property {{ url: string, bytes: number, gzipBytes: number }[]} scriptsBeforeFirstImage
+ * @property {string[]} dicomwebBeforeFirstImage DICOMweb requests (path after /dicom-web, query
+ *   included) made before the first image, in the order they were sent
+ * @property {number[]} viewportCss CSS size of the image's viewport, where the page reports it
  */
 
 /**
@@ -33,7 +36,15 @@ export async function measureLoad(browser, url, options = {}) {
     // Epoch ms of each request (page and workers), comparable with the page's timeOrigin.
     /** @type {WeakMap<import('playwright').Request, number>} */
     const requestedAt = new WeakMap();
-    page.on('request', (request) => requestedAt.set(request, Date.now()));
+    /** @type {{ path: string, requestedAt: number }[]} */
+    const dicomweb = [];
+    page.on('request', (request) => {
+      requestedAt.set(request, Date.now());
+      const { pathname, search } = new URL(request.url());
+      if (pathname.startsWith('/dicom-web/')) {
+        dicomweb.push({ path: pathname.slice('/dicom-web'.length) + search, requestedAt: Date.now() });
+      }
+    });
     page.on('response', (response) => {
       const type = response.headers()['content-type'] ?? '';
       if (!type.includes('javascript')) return;
@@ -77,6 +88,8 @@ export async function measureLoad(browser, url, options = {}) {
       longestTaskMs: result.longestTaskMs,
       frames: result.volumeReadyDetail,
       scriptsBeforeFirstImage,
+      dicomwebBeforeFirstImage: dicomweb.filter((r) => r.requestedAt <= firstImageAt).map((r) => r.path),
+      viewportCss: result.viewportCss ?? [],
     };
   } finally {
     await context.close();

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The two bench pages, built for production by the same Vite (minified, ES module workers) and
- * served with /dicom-web proxied to Orthanc on the page's origin, as the demo does.
+ * The bench pages (Cornerstone3D; Fovea's viewer; Fovea's bare viewport), built for production by
+ * the same Vite (minified, ES module workers) and served with /dicom-web proxied to Orthanc on the page's origin, as the demo does.
  */
 import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
@@ -10,7 +10,7 @@ import { freePort } from '../../../scripts/orthanc/ports.mjs';
 const PAGES_DIR = import.meta.dirname;
 const OUT_DIR = resolve(PAGES_DIR, '../../../.cache/bench/first-image');
 
-/** Builds fovea.html and cornerstone.html into .cache/bench/first-image. */
+/** Builds cornerstone.html, fovea.html and fovea-viewport.html into .cache/bench/first-image. */
 export async function buildPages() {
   await build({
     configFile: false,
@@ -22,7 +22,11 @@ export async function buildPages() {
       emptyOutDir: true,
       target: 'es2022',
       rolldownOptions: {
-        input: { fovea: join(PAGES_DIR, 'fovea.html'), cornerstone: join(PAGES_DIR, 'cornerstone.html') },
+        input: {
+          fovea: join(PAGES_DIR, 'fovea.html'),
+          'fovea-viewport': join(PAGES_DIR, 'fovea-viewport.html'),
+          cornerstone: join(PAGES_DIR, 'cornerstone.html'),
+        },
       },
     },
     worker: { format: 'es' },

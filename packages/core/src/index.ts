@@ -98,6 +98,18 @@ export type { Patient } from './model/patient.js';
 export type { Series } from './model/series.js';
 export type { InstanceKind } from './model/sop-class.js';
 export type { Study } from './model/study.js';
+export {
+  type UltrasoundCalibration,
+  type UltrasoundCalibrationRefusal,
+  ultrasoundCalibration,
+} from './model/ultrasound-calibration.js';
+export {
+  ULTRASOUND_DATA_TYPE_TISSUE,
+  ULTRASOUND_SPATIAL_FORMAT_2D,
+  ULTRASOUND_UNITS_CM,
+  type UltrasoundRegion,
+  ultrasoundRegions,
+} from './model/ultrasound-regions.js';
 export type { Voi, VoiWindow } from './model/voi.js';
 export type { PixelItem } from './parse/data-set-reader.js';
 export type { Part10Instance } from './parse/part10-instance.js';
