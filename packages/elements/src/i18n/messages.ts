@@ -107,6 +107,9 @@ const en = {
   presetCtLung: 'Lung',
   presetCtAngio: 'Angio',
   presetMip: 'MIP',
+  // ultrasound (issue 7): scale bar from the Sequence of Ultrasound Regions; time into a cine
+  scaleBarUltrasound: '{length} mm (US region)',
+  cineElapsed: 'Time {time} s',
 } as const;
 
 /** A key of the message catalogue. */
@@ -214,6 +217,8 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     presetCtLung: 'Pulmón',
     presetCtAngio: 'Angio',
     presetMip: 'MIP',
+    scaleBarUltrasound: '{length} mm (región US)',
+    cineElapsed: 'Tiempo {time} s',
   },
   zh: {
     studyListLabel: '检查',
@@ -314,6 +319,8 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     presetCtLung: '肺',
     presetCtAngio: '血管',
     presetMip: 'MIP',
+    scaleBarUltrasound: '{length} mm（超声区域）',
+    cineElapsed: '时间 {time} 秒',
   },
 };
 

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { CornerAnnotations } from './annotations.js';
 import type { OrientationMarkers } from './orientation-markers.js';
+import type { CalibrationSource } from './pixel-calibration.js';
 import type { ScaleBar } from './scale-bar.js';
 
 /** Everything the overlay layer draws, already worded. */
@@ -10,8 +11,11 @@ export interface ViewportOverlayContent {
   markers: OrientationMarkers | undefined;
   /** Accessible description of the markers. */
   markersLabel: string;
-  /** The scale bar and its label; undefined when the pixel size is not known. */
-  scaleBar: { bar: ScaleBar; label: string; calibrated: boolean } | undefined;
+  /**
+   * The scale bar, its label, whether it measures in the patient, and where its pixel size comes
+   * from; undefined when the pixel size is not known.
+   */
+  scaleBar: { bar: ScaleBar; label: string; calibrated: boolean; source: CalibrationSource } | undefined;
 }
 
 const lines = (values: readonly string[]) => values.map((value) => html`<div>${value}</div>`);
@@ -38,14 +42,19 @@ export function viewportOverlays(content: ViewportOverlayContent): TemplateResul
           </div>`
         : nothing
     }
-    ${scaleBar ? scaleBarTemplate(scaleBar.bar, scaleBar.label, scaleBar.calibrated) : nothing}
+    ${scaleBar ? scaleBarTemplate(scaleBar) : nothing}
   </div>`;
 }
 
-function scaleBarTemplate(bar: ScaleBar, label: string, calibrated: boolean): TemplateResult {
+function scaleBarTemplate({
+  bar,
+  label,
+  calibrated,
+  source,
+}: NonNullable<ViewportOverlayContent['scaleBar']>): TemplateResult {
   const width = Math.round(bar.lengthPx * 100) / 100;
   return html`<div part="scale-bar" data-mm=${bar.mm} data-calibrated=${String(calibrated)}
-    .style=${`width: ${width}px`}>
+    data-source=${source} .style=${`width: ${width}px`}>
     <svg width=${width} height="8" viewBox="0 0 ${width} 8" aria-hidden="true">
       ${svg`<path d="M0.5 0 V7.5 H${width - 0.5} V0" fill="none" stroke="currentColor" stroke-width="1" />`}
     </svg>

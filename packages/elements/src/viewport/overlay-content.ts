@@ -31,6 +31,7 @@ const SCALE_LABELS = {
   patient: 'scaleBarPatient',
   detector: 'scaleBarDetector',
   'magnification-corrected': 'scaleBarEstimated',
+  'ultrasound-region': 'scaleBarUltrasound',
 } as const;
 
 /** Words and marks for the overlay layer, from the viewport's state. */
@@ -72,7 +73,10 @@ export function overlayContent(state: OverlayState): ViewportOverlayContent {
         ? {
             bar,
             label: message(state.lang, SCALE_LABELS[calibration.source], { length: formatNumber(bar.mm, 3) }),
-            calibrated: calibration.source === 'patient',
+            // Sizes in the patient: Pixel Spacing, or an ultrasound machine's own calibration of
+            // its 2D tissue region; not those measured at an X-ray detector.
+            calibrated: calibration.source === 'patient' || calibration.source === 'ultrasound-region',
+            source: calibration.source,
           }
         : undefined,
   };
