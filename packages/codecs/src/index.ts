@@ -9,7 +9,13 @@ export {
   UnsupportedTransferSyntaxError,
 } from './errors/decode-error.js';
 export { frameSha256 } from './hash/frame-sha256.js';
-export { DecoderPool, type DecoderPoolOptions, type PoolDecodeOptions } from './pool/decoder-pool.js';
+export {
+  DecoderPool,
+  type DecoderPoolOptions,
+  type FetchedFrame,
+  type FrameFetch,
+  type PoolDecodeOptions,
+} from './pool/decoder-pool.js';
 export {
   type CodecFamily,
   supportedTransferSyntaxes,

@@ -20,6 +20,7 @@ export {
   type DicomWebClientOptions,
   type DicomWebRequest,
   type QueryValue,
+  type RelayedResponse,
   type RequestOptions,
   type TokenProvider,
 } from './dicomweb/dicomweb-client.js';
@@ -49,8 +50,10 @@ export { type RenderedImage, type RenderedOptions, retrieveRendered } from './di
 export {
   type FrameRequestOptions,
   frameAcceptHeader,
+  frameUrl,
   type InstanceReference,
   type RetrievedFrame,
+  readFramesResponse,
   retrieveBulkData,
   retrieveFrames,
   retrieveInstance,

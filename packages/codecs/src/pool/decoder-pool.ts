@@ -1,4 +1,4 @@
-import type { PixelDescription } from '@fovea/core';
+import { DicomWebError, type PixelDescription } from '@fovea/core';
 import { type Remote, releaseProxy, transfer, wrap } from 'comlink';
 import type { DecodeOptions } from '../decode-options.js';
 import type { DecodedFrame } from '../decoded-frame.js';
@@ -7,7 +7,7 @@ import type { WasmLocation } from '../wasm/wasm-codecs.js';
 import type { DecoderWorkerApi } from './decoder-worker-api.js';
 import { PriorityQueue } from './priority-queue.js';
 import { type SpawnedWorker, spawnDecoderWorker } from './spawn-worker.js';
-import { deserializeError, type WorkerDecodeRequest } from './worker-protocol.js';
+import { deserializeError, type WorkerDecodeRequest, type WorkerFetchRequest } from './worker-protocol.js';
 
 /** How a pool is set up. */
 export interface DecoderPoolOptions extends WasmLocation {
@@ -35,10 +35,34 @@ export interface PoolDecodeOptions extends Omit<DecodeOptions, 'allowInPlace'> {
   transfer?: boolean;
 }
 
+/** A frame to fetch in a worker (see {@link DecoderPool.fetchAndDecode}). */
+export interface FrameFetch {
+  /** Absolute URL of one frame: WADO-RS `…/instances/{uid}/frames/{n}`. */
+  url: string;
+  /** Request headers (Accept, Authorization …), as `DicomWebClient.relay` hands them out. */
+  headers: Record<string, string>;
+  /** The 1-based frame number `url` asks for. */
+  frameNumber: number;
+}
+
+/** What a worker's fetch of a frame brought: the HTTP status and, for 2xx, the decoded frame. */
+export interface FetchedFrame {
+  status: number;
+  /** The decoded frame; present exactly when `status` is 2xx. */
+  frame?: DecodedFrame;
+  /** The transfer syntax the server sent the frame in. */
+  transferSyntaxUid?: string;
+}
+
 interface Job {
-  request: WorkerDecodeRequest;
-  transferInput: boolean;
-  resolve(frame: DecodedFrame): void;
+  /** Transfer syntax for errors about this job ('unknown' for a fetch until the answer says). */
+  transferSyntaxUid: string;
+  /** Sends the job to a worker and settles it with the answer. */
+  send(remote: Remote<DecoderWorkerApi>): Promise<void>;
+  /** Stops the job in the worker running it (a fetch in flight); called when its caller aborts. */
+  cancel?(remote: Remote<DecoderWorkerApi>): void;
+  /** The worker running the job, once sent. */
+  remote?: Remote<DecoderWorkerApi>;
   reject(error: Error): void;
   settled: boolean;
   cleanup(): void;
@@ -65,6 +89,7 @@ export class DecoderPool {
   private readonly workerUrl: string | URL | undefined;
   private readonly timeoutMs: number;
   private disposed = false;
+  private nextFetchId = 1;
   /** Workers started. */
   readonly size: number;
 
@@ -96,27 +121,98 @@ export class DecoderPool {
     transferSyntaxUid: string,
     options: PoolDecodeOptions = {},
   ): Promise<DecodedFrame> {
+    const request: WorkerDecodeRequest = {
+      bytes,
+      pixel,
+      transferSyntaxUid,
+      ...(options.pixelDataVr ? { pixelDataVr: options.pixelDataVr } : {}),
+      ...(options.resolutionLevel ? { resolutionLevel: options.resolutionLevel } : {}),
+      ...(options.partial ? { partial: true } : {}),
+    };
+    const transferInput = options.transfer !== false;
+    return this.enqueue<DecodedFrame>(transferSyntaxUid, options, (job, resolve) => ({
+      send: async (remote) => {
+        const whole =
+          transferInput &&
+          bytes.byteOffset === 0 &&
+          bytes.byteLength === bytes.buffer.byteLength &&
+          bytes.buffer instanceof ArrayBuffer;
+        const owned = whole ? bytes : bytes.slice();
+        const message = { ...request, bytes: owned };
+        const result = await remote.decode(transfer(message, [owned.buffer as ArrayBuffer]));
+        settle(job(), () =>
+          result.ok ? resolve(result.frame) : job().reject(deserializeError(result.error)),
+        );
+      },
+    }));
+  }
+
+  /**
+   * Fetches one frame in a worker (the WADO-RS request, the multipart body) and decodes it there,
+   * so the page's main thread only receives the decoded pixels. Resolves with the HTTP status,
+   * and for a 2xx answer the frame; rejects with `DicomWebError` (`DICOMWEB_NETWORK`,
+   * `DICOMWEB_BAD_RESPONSE`, `DICOMWEB_ABORTED`) when the exchange fails, with `DecodeError`
+   * when the frame cannot be decoded (`DECODE_ABORTED` when `signal` fires: the worker's fetch is
+   * aborted too). Retries, tokens and concurrency are the caller's: see `DicomWebClient.relay`.
+   */
+  fetchAndDecode(
+    request: FrameFetch,
+    pixel: PixelDescription,
+    options: Pick<PoolDecodeOptions, 'signal' | 'priority' | 'pixelDataVr'> = {},
+  ): Promise<FetchedFrame> {
+    const id = this.nextFetchId++;
+    const message: WorkerFetchRequest = {
+      id,
+      url: request.url,
+      headers: request.headers,
+      frameNumber: request.frameNumber,
+      pixel,
+      ...(options.pixelDataVr ? { pixelDataVr: options.pixelDataVr } : {}),
+    };
+    return this.enqueue<FetchedFrame>('unknown', options, (job, resolve) => ({
+      send: async (remote) => {
+        const result = await remote.fetchFrame(message);
+        settle(job(), () => {
+          if (!result.ok) {
+            const { code, detail } = result.error;
+            job().reject(new DicomWebError(code, detail, { url: request.url }));
+          } else if (result.decodeError) {
+            job().reject(deserializeError(result.decodeError));
+          } else {
+            const fetched: FetchedFrame = { status: result.status };
+            if (result.frame) fetched.frame = result.frame;
+            if (result.transferSyntaxUid) fetched.transferSyntaxUid = result.transferSyntaxUid;
+            resolve(fetched);
+          }
+        });
+      },
+      cancel: (remote) => void remote.cancel(id).catch(() => {}),
+    }));
+  }
+
+  /**
+   * Queues a job by priority; `make` builds its worker call from the job (a getter: the job is
+   * made after it) and the resolve function. Abort rejects with `DECODE_ABORTED`.
+   */
+  private enqueue<T>(
+    transferSyntaxUid: string,
+    options: Pick<PoolDecodeOptions, 'signal' | 'priority'>,
+    make: (job: () => Job, resolve: (value: T) => void) => Pick<Job, 'send' | 'cancel'>,
+  ): Promise<T> {
     const aborted = (reason: string): DecodeError =>
       new DecodeError('DECODE_ABORTED', transferSyntaxUid, reason);
     if (this.disposed) return Promise.reject(aborted('the decoder pool is disposed'));
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(aborted('aborted by the caller'));
-    return new Promise<DecodedFrame>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => {
         this.queue.remove(job);
+        if (job.remote && !job.settled) job.cancel?.(job.remote);
         settle(job, () => reject(aborted('aborted by the caller')));
       };
       const job: Job = {
-        request: {
-          bytes,
-          pixel,
-          transferSyntaxUid,
-          ...(options.pixelDataVr ? { pixelDataVr: options.pixelDataVr } : {}),
-          ...(options.resolutionLevel ? { resolutionLevel: options.resolutionLevel } : {}),
-          ...(options.partial ? { partial: true } : {}),
-        },
-        transferInput: options.transfer !== false,
-        resolve,
+        transferSyntaxUid,
+        ...make(() => job, resolve),
         reject,
         settled: false,
         cleanup: () => signal?.removeEventListener('abort', onAbort),
@@ -134,9 +230,7 @@ export class DecoderPool {
     const pending = [...this.queue.drain(), ...this.slots.flatMap((slot) => (slot.job ? [slot.job] : []))];
     for (const job of pending) {
       settle(job, () =>
-        job.reject(
-          new DecodeError('DECODE_ABORTED', job.request.transferSyntaxUid, 'the decoder pool is disposed'),
-        ),
+        job.reject(new DecodeError('DECODE_ABORTED', job.transferSyntaxUid, 'the decoder pool is disposed')),
       );
     }
     for (const slot of this.slots.splice(0)) this.stop(slot);
@@ -173,11 +267,7 @@ export class DecoderPool {
       for (const job of this.queue.drain()) {
         settle(job, () =>
           job.reject(
-            new DecodeError(
-              'DECODE_CODEC_UNAVAILABLE',
-              job.request.transferSyntaxUid,
-              `decoder worker: ${reason}`,
-            ),
+            new DecodeError('DECODE_CODEC_UNAVAILABLE', job.transferSyntaxUid, `decoder worker: ${reason}`),
           ),
         );
       }
@@ -197,27 +287,16 @@ export class DecoderPool {
 
   private run(slot: Slot, job: Job): void {
     slot.job = job;
-    const { request } = job;
-    const bytes = request.bytes;
-    const whole =
-      job.transferInput &&
-      bytes.byteOffset === 0 &&
-      bytes.byteLength === bytes.buffer.byteLength &&
-      bytes.buffer instanceof ArrayBuffer;
-    const owned = whole ? bytes : bytes.slice();
-    const message = { ...request, bytes: owned };
+    if (slot.remote) job.remote = slot.remote;
     slot.watchdog = setTimeout(() => {
       if (slot.job === job) this.crashed(slot, `no answer within ${this.timeoutMs} ms; worker replaced`);
     }, this.timeoutMs);
     // A pending watchdog must not keep a Node process alive.
     (slot.watchdog as { unref?: () => void }).unref?.();
-    (slot.remote as Remote<DecoderWorkerApi>).decode(transfer(message, [owned.buffer as ArrayBuffer])).then(
-      (result) => {
+    job.send(slot.remote as Remote<DecoderWorkerApi>).then(
+      () => {
         clearTimeout(slot.watchdog);
         if (slot.job === job) slot.job = undefined;
-        settle(job, () =>
-          result.ok ? job.resolve(result.frame) : job.reject(deserializeError(result.error)),
-        );
         this.pump();
       },
       (error: unknown) => {
@@ -225,11 +304,7 @@ export class DecoderPool {
         if (slot.job === job) slot.job = undefined;
         settle(job, () =>
           job.reject(
-            new DecodeError(
-              'DECODE_CODEC_FAILED',
-              request.transferSyntaxUid,
-              `decoder worker: ${String(error)}`,
-            ),
+            new DecodeError('DECODE_CODEC_FAILED', job.transferSyntaxUid, `decoder worker: ${String(error)}`),
           ),
         );
         this.pump();
@@ -243,11 +318,7 @@ export class DecoderPool {
     if (job) {
       settle(job, () =>
         job.reject(
-          new DecodeError(
-            'DECODE_CODEC_FAILED',
-            job.request.transferSyntaxUid,
-            `decoder worker crashed: ${reason}`,
-          ),
+          new DecodeError('DECODE_CODEC_FAILED', job.transferSyntaxUid, `decoder worker crashed: ${reason}`),
         ),
       );
     }

@@ -60,3 +60,40 @@ export function deserializeError(error: SerializedError): DecodeError | Unsuppor
     return new UnsupportedTransferSyntaxError(error.transferSyntaxUid);
   return new DecodeError(error.code as DecodeErrorCode, error.transferSyntaxUid, error.reason);
 }
+
+/**
+ * What the pool sends a worker to fetch one frame (WADO-RS, `multipart/related`) and decode it. The
+ * headers carry the Authorization the page's token provider gave for this one request: never put
+ * in a URL, never logged.
+ */
+export interface WorkerFetchRequest {
+  /** Names the request for `cancel`. */
+  id: number;
+  url: string;
+  headers: Record<string, string>;
+  /** 1-based frame number asked for in `url`. */
+  frameNumber: number;
+  pixel: PixelDescription;
+  pixelDataVr?: 'OB' | 'OW';
+}
+
+/** A DICOMweb failure as it crosses the worker boundary. */
+export interface SerializedFetchError {
+  code: 'DICOMWEB_NETWORK' | 'DICOMWEB_BAD_RESPONSE' | 'DICOMWEB_ABORTED';
+  /** What went wrong, without the URL (the page adds it, redacted). */
+  detail: string;
+}
+
+/**
+ * A worker's answer to a fetch: the HTTP status with, for a 2xx answer, the decoded frame and the
+ * transfer syntax it came in (or the decode error); or the failure of the exchange itself.
+ */
+export type WorkerFetchResult =
+  | {
+      ok: true;
+      status: number;
+      frame?: DecodedFrame;
+      transferSyntaxUid?: string;
+      decodeError?: SerializedError;
+    }
+  | { ok: false; error: SerializedFetchError };

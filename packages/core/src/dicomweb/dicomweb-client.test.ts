@@ -171,3 +171,99 @@ describe('DicomWebClient limits, progress and auth', () => {
     expect(seen).toEqual(['Basic dXNlcjpwdw==|north']);
   });
 });
+
+describe('DicomWebClient.relay (an exchange performed elsewhere, e.g. in a worker)', () => {
+  /** A `send` that fetches with the headers it is given, as a worker does, and returns the body text. */
+  const relayed = async (url: string, headers: Record<string, string>, signal: AbortSignal | undefined) => {
+    const response = await fetch(url, { headers, ...(signal ? { signal } : {}) });
+    return { status: response.status, value: await response.text() };
+  };
+
+  it('hands out fresh headers per attempt, renews the token after a 401 and retries 5xx', async () => {
+    const seen: string[] = [];
+    const root = await serve((request, response, count) => {
+      seen.push(`${request.headers.authorization}|${request.headers.accept}|${request.headers['x-tenant']}`);
+      if (count === 1) response.writeHead(401).end();
+      else if (count === 2) response.writeHead(503).end();
+      else response.writeHead(200).end('frame');
+    });
+    let tokens = 0;
+    const refreshes: boolean[] = [];
+    const client = new DicomWebClient({
+      root,
+      retry: fast,
+      headers: { 'x-tenant': 'north' },
+      tokenProvider: async ({ refresh }) => {
+        refreshes.push(refresh);
+        return `t${++tokens}`;
+      },
+    });
+    const retries: DicomWebRetryEvent[] = [];
+    client.addEventListener('retry', (event) => retries.push(event as DicomWebRetryEvent));
+    const url = client.url('studies/1/series/2/instances/3/frames/1');
+    const value = await client.relay({ url, accept: 'multipart/related' }, (headers, signal) =>
+      relayed(url, headers, signal),
+    );
+    expect(value).toBe('frame');
+    expect(seen).toEqual([
+      'Bearer t1|multipart/related|north',
+      'Bearer t2|multipart/related|north',
+      'Bearer t3|multipart/related|north',
+    ]);
+    expect(refreshes).toEqual([false, true, false]);
+    expect(retries.map((event) => event.reason)).toEqual(['DICOMWEB_HTTP 503']);
+  });
+
+  it('fails 4xx at once with a typed error, and counts an untyped throw as a network failure', async () => {
+    let calls = 0;
+    const root = await serve((_request, response) => {
+      calls++;
+      response.writeHead(404).end();
+    });
+    const client = new DicomWebClient({ root, retry: fast });
+    const url = `${root}/studies/1/series/2/instances/3/frames/1`;
+    const notFound = (await client
+      .relay({ url, accept: '*/*' }, (headers, signal) => relayed(url, headers, signal))
+      .catch((e: unknown) => e)) as DicomWebError;
+    expect([notFound.code, notFound.status, calls]).toEqual(['DICOMWEB_HTTP', 404, 1]);
+
+    let attempts = 0;
+    const unreachable = (await client
+      .relay({ url, accept: '*/*' }, async () => {
+        attempts++;
+        throw new TypeError('worker fetch failed');
+      })
+      .catch((e: unknown) => e)) as DicomWebError;
+    expect([unreachable.code, attempts]).toEqual(['DICOMWEB_NETWORK', 4]);
+  });
+
+  it('keeps a typed error from send as it is, and reports an abort as DICOMWEB_ABORTED', async () => {
+    const client = new DicomWebClient({ root: 'http://127.0.0.1:9/dicom-web', retry: fast });
+    const url = client.url('studies/1');
+    const bad = new DicomWebError('DICOMWEB_BAD_RESPONSE', 'Not multipart', { url });
+    await expect(
+      client.relay({ url, accept: '*/*' }, async () => {
+        throw bad;
+      }),
+    ).rejects.toBe(bad);
+    const controller = new AbortController();
+    const aborted = (await client
+      .relay(
+        { url, accept: '*/*' },
+        async () => {
+          controller.abort();
+          throw new Error('stopped');
+        },
+        { signal: controller.signal },
+      )
+      .catch((e: unknown) => e)) as DicomWebError;
+    expect(aborted.code).toBe('DICOMWEB_ABORTED');
+  });
+
+  it('says whether the host handed in its own fetch (which cannot cross to a worker)', () => {
+    expect(new DicomWebClient({ root: '/dicom-web' }).usesHostFetch).toBe(false);
+    expect(new DicomWebClient({ root: '/dicom-web', fetch: (i, init) => fetch(i, init) }).usesHostFetch).toBe(
+      true,
+    );
+  });
+});

@@ -56,6 +56,12 @@ export interface DicomWebRequest {
   acceptStatuses?: readonly number[];
 }
 
+/** What the `send` of {@link DicomWebClient.relay} answers: the HTTP status and, when 2xx, a value. */
+export interface RelayedResponse<T> {
+  status: number;
+  value?: T;
+}
+
 /** A query parameter value: arrays are joined with commas, `undefined` is left out. */
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
@@ -72,6 +78,7 @@ export class DicomWebClient extends EventTarget {
   readonly wadoUriRoot: string | undefined;
   readonly retryPolicy: RetryPolicy;
   readonly #fetch: typeof fetch;
+  readonly #hostFetch: boolean;
   readonly #headers: Record<string, string>;
   readonly #tokenProvider: TokenProvider | undefined;
   readonly #scheme: string;
@@ -83,6 +90,7 @@ export class DicomWebClient extends EventTarget {
     this.wadoUriRoot = options.wadoUriRoot?.replace(/\/+$/, '');
     // Bound so that a global fetch is not called with the client as `this` (illegal invocation).
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#hostFetch = options.fetch !== undefined;
     this.#headers = { ...options.headers };
     this.#tokenProvider = options.tokenProvider;
     this.#scheme = options.authorizationScheme ?? 'Bearer';
@@ -124,27 +132,82 @@ export class DicomWebClient extends EventTarget {
     consume: (response: Response) => Promise<T>,
     options: RequestOptions = {},
   ): Promise<T> {
+    return this.#withRetries(request.url, options.signal, async () =>
+      consume(await this.#send(request, options.signal)),
+    );
+  }
+
+  /**
+   * Performs `request` through `send` instead of this client's fetch: for an exchange that happens
+   * elsewhere, e.g. a worker that fetches, parses and decodes a frame so the page does not. `send`
+   * gets the request's headers (custom headers, Accept and a fresh Authorization from the token
+   * provider) and answers with the HTTP status and, for a 2xx status, its value. The concurrency
+   * limit, the token renewal after a 401, the retries and the typed errors are the same as for
+   * {@link DicomWebClient.exchange}; `send` throws a `DicomWebError` for a failure it can name
+   * (`DICOMWEB_NETWORK` is retried) and anything else counts as a network failure.
+   *
+   * Only for clients without a host `fetch` (see {@link DicomWebClient.usesHostFetch}): a function
+   * cannot cross to a worker, so such a client's requests must stay on its own fetch.
+   */
+  async relay<T>(
+    request: DicomWebRequest,
+    send: (headers: Record<string, string>, signal: AbortSignal | undefined) => Promise<RelayedResponse<T>>,
+    options: RequestOptions = {},
+  ): Promise<T> {
     const { signal } = options;
+    const once = async (refresh: boolean): Promise<RelayedResponse<T>> => {
+      const headers = await this.#requestHeaders(request, refresh);
+      try {
+        return await send(Object.fromEntries(headers), signal);
+      } catch (cause) {
+        if (cause instanceof DicomWebError) throw cause;
+        if (signal?.aborted)
+          throw new DicomWebError('DICOMWEB_ABORTED', 'Request aborted', { url: request.url, cause });
+        throw new DicomWebError('DICOMWEB_NETWORK', 'DICOMweb server unreachable', {
+          url: request.url,
+          cause,
+        });
+      }
+    };
+    return this.#withRetries(request.url, signal, async () => {
+      let reply = await once(false);
+      if (reply.status === 401 && this.#tokenProvider) reply = await once(true);
+      if ((reply.status < 200 || reply.status > 299) && !request.acceptStatuses?.includes(reply.status)) {
+        throw new DicomWebError('DICOMWEB_HTTP', 'DICOMweb request failed', {
+          url: request.url,
+          status: reply.status,
+        });
+      }
+      return reply.value as T;
+    });
+  }
+
+  /** True when the host handed in its own `fetch`: requests must then go through it, on the page. */
+  get usesHostFetch(): boolean {
+    return this.#hostFetch;
+  }
+
+  /** Runs `attempt` under a concurrency slot, retrying per the retry policy. */
+  async #withRetries<T>(url: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
     return this.#limiter.run(
       async () => {
-        for (let attempt = 0; ; attempt++) {
+        for (let tries = 0; ; tries++) {
           try {
-            const response = await this.#send(request, signal);
-            return await consume(response);
+            return await attempt();
           } catch (error) {
-            const failure = this.#asDicomWebError(error, request.url, signal);
-            if (attempt >= this.retryPolicy.retries || !isRetryable(failure)) throw failure;
-            const delayMs = retryDelay(this.retryPolicy, attempt + 1);
+            const failure = this.#asDicomWebError(error, url, signal);
+            if (tries >= this.retryPolicy.retries || !isRetryable(failure)) throw failure;
+            const delayMs = retryDelay(this.retryPolicy, tries + 1);
             const reason = `${failure.code}${failure.status === undefined ? '' : ` ${failure.status}`}`;
             this.dispatchEvent(
-              new DicomWebRetryEvent({ url: failure.url, attempt: attempt + 1, delayMs, reason }),
+              new DicomWebRetryEvent({ url: failure.url, attempt: tries + 1, delayMs, reason }),
             );
-            await sleep(delayMs, signal, request.url);
+            await sleep(delayMs, signal, url);
           }
         }
       },
       signal,
-      request.url,
+      url,
     );
   }
 
@@ -253,6 +316,21 @@ export class DicomWebClient extends EventTarget {
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     const { url } = request;
+    const headers = await this.#requestHeaders(request, refresh);
+    const init: RequestInit = { method: request.method ?? (request.body ? 'POST' : 'GET'), headers };
+    if (request.body) init.body = request.body as BodyInit;
+    if (signal) init.signal = signal;
+    try {
+      return await this.#fetch(url, init);
+    } catch (cause) {
+      if (signal?.aborted) throw new DicomWebError('DICOMWEB_ABORTED', 'Request aborted', { url, cause });
+      throw new DicomWebError('DICOMWEB_NETWORK', 'DICOMweb server unreachable', { url, cause });
+    }
+  }
+
+  /** The headers of `request`: the custom ones, Accept, Content-Type and a token from the provider. */
+  async #requestHeaders(request: DicomWebRequest, refresh: boolean): Promise<Headers> {
+    const { url } = request;
     const headers = new Headers(this.#headers);
     headers.set('accept', request.accept);
     if (request.contentType) headers.set('content-type', request.contentType);
@@ -263,15 +341,7 @@ export class DicomWebClient extends EventTarget {
       throw new DicomWebError('DICOMWEB_AUTH', 'The token provider failed', { url, cause });
     }
     if (token) headers.set('authorization', `${this.#scheme} ${token}`);
-    const init: RequestInit = { method: request.method ?? (request.body ? 'POST' : 'GET'), headers };
-    if (request.body) init.body = request.body as BodyInit;
-    if (signal) init.signal = signal;
-    try {
-      return await this.#fetch(url, init);
-    } catch (cause) {
-      if (signal?.aborted) throw new DicomWebError('DICOMWEB_ABORTED', 'Request aborted', { url, cause });
-      throw new DicomWebError('DICOMWEB_NETWORK', 'DICOMweb server unreachable', { url, cause });
-    }
+    return headers;
   }
 
   #asDicomWebError(error: unknown, url: string, signal: AbortSignal | undefined): DicomWebError {

@@ -7,6 +7,7 @@ import type { DicomWebClient, RequestOptions } from './dicomweb-client.js';
 import { DicomWebError } from './dicomweb-error.js';
 import { declaredTransferSyntax, parseMediaType } from './media-type.js';
 import { type MultipartPart, multipartBoundary, parseMultipart } from './multipart-parser.js';
+import { readChunks } from './response-body.js';
 
 /** Explicit VR Little Endian: what an `application/octet-stream` part is when it names no syntax. */
 const DEFAULT_TRANSFER_SYNTAX = '1.2.840.10008.1.2.1';
@@ -127,32 +128,68 @@ export function retrieveFrames(
   frameNumbers: readonly number[],
   options: FrameRequestOptions = {},
 ): Promise<RetrievedFrame[]> {
-  const url = client.url(`${instancePath(instance)}/frames/${frameNumbers.join(',')}`);
+  const url = frameUrl(client, instance, frameNumbers);
   return client.exchange(
     { url, accept: frameAcceptHeader(options.transferSyntaxes) },
-    async (response) => {
-      const parts = await collectParts(client, response, url, options);
-      if (parts.length < frameNumbers.length) {
-        throw new DicomWebError(
-          'DICOMWEB_BAD_RESPONSE',
-          `Expected ${frameNumbers.length} frames, got ${parts.length}`,
-          {
-            url,
-          },
-        );
-      }
-      return frameNumbers.map((frameNumber, i) => {
-        const part = parts[i] as MultipartPart;
-        return {
-          frameNumber,
-          transferSyntaxUid: part.transferSyntaxUid ?? DEFAULT_TRANSFER_SYNTAX,
-          contentType: part.mediaType?.type,
-          bytes: part.body,
-        };
-      });
-    },
+    async (response) =>
+      framesFromParts(await collectParts(client, response, url, options), frameNumbers, url),
     options,
   );
+}
+
+/** The URL of frames (1-based numbers) of one instance: `…/instances/{uid}/frames/{n,…}`. */
+export function frameUrl(
+  client: DicomWebClient,
+  instance: InstanceReference,
+  frameNumbers: readonly number[],
+): string {
+  return client.url(`${instancePath(instance)}/frames/${frameNumbers.join(',')}`);
+}
+
+/**
+ * Reads the frames of a WADO-RS frames response (multipart/related, 2xx) without a client: for a
+ * worker that fetched `url` itself with the headers a client's `relay` handed it. Throws
+ * `DicomWebError` (DICOMWEB_BAD_RESPONSE for a body that is not the frames asked for,
+ * DICOMWEB_NETWORK for a body that fails, DICOMWEB_ABORTED when `signal` aborts).
+ */
+export async function readFramesResponse(
+  response: Response,
+  url: string,
+  frameNumbers: readonly number[],
+  signal?: AbortSignal,
+): Promise<RetrievedFrame[]> {
+  const boundary = multipartBoundary(response.headers.get('content-type'), url);
+  const parts: MultipartPart[] = [];
+  for await (const part of parseMultipart(
+    readChunks(response, url, signal, () => {}),
+    boundary,
+    url,
+  ))
+    parts.push(part);
+  return framesFromParts(parts, frameNumbers, url);
+}
+
+function framesFromParts(
+  parts: readonly MultipartPart[],
+  frameNumbers: readonly number[],
+  url: string,
+): RetrievedFrame[] {
+  if (parts.length < frameNumbers.length) {
+    throw new DicomWebError(
+      'DICOMWEB_BAD_RESPONSE',
+      `Expected ${frameNumbers.length} frames, got ${parts.length}`,
+      { url },
+    );
+  }
+  return frameNumbers.map((frameNumber, i) => {
+    const part = parts[i] as MultipartPart;
+    return {
+      frameNumber,
+      transferSyntaxUid: part.transferSyntaxUid ?? DEFAULT_TRANSFER_SYNTAX,
+      contentType: part.mediaType?.type,
+      bytes: part.body,
+    };
+  });
 }
 
 /**
