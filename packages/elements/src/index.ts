@@ -20,6 +20,7 @@ export { FoveaViewport } from './viewport/viewport.js';
 export { VIEWPORT_TOOLS, type ViewportTool } from './viewport/viewport-tool.js';
 export { FoveaCursorChangeEvent } from './volume-viewport/cursor-change-event.js';
 export { SeriesVolume, type SeriesVolumeSource } from './volume-viewport/series-volume.js';
+export { FusionFrameOfReferenceError } from './volume-viewport/fusion-frame.js';
 export { FoveaVolumeLayout } from './volume-viewport/volume-layout.js';
 export { PLANE_ORIENTATIONS, type PlaneOrientation } from './volume-viewport/volume-planes.js';
 export {

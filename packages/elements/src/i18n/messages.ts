@@ -107,6 +107,11 @@ const en = {
   presetCtLung: 'Lung',
   presetCtAngio: 'Angio',
   presetMip: 'MIP',
+  // fusion (PET over CT) in <fovea-volume-layout> and <fovea-viewer>
+  fusionToggle: 'Fuse PET',
+  fusionFrameOfReference:
+    'The fused series is not shown: it does not share this series’ frame of reference. The series is shown alone.',
+  fusionError: 'The fused series could not be shown. The series is shown alone.',
   // ultrasound (issue 7): scale bar from the Sequence of Ultrasound Regions; time into a cine
   scaleBarUltrasound: '{length} mm (US region)',
   cineElapsed: 'Time {time} s',
@@ -217,6 +222,10 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     presetCtLung: 'Pulmón',
     presetCtAngio: 'Angio',
     presetMip: 'MIP',
+    fusionToggle: 'Fusionar PET',
+    fusionFrameOfReference:
+      'La serie fusionada no se muestra: no comparte el marco de referencia de esta serie. Se muestra la serie sola.',
+    fusionError: 'No se pudo mostrar la serie fusionada. Se muestra la serie sola.',
     scaleBarUltrasound: '{length} mm (región US)',
     cineElapsed: 'Tiempo {time} s',
   },
@@ -319,6 +328,9 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     presetCtLung: '肺',
     presetCtAngio: '血管',
     presetMip: 'MIP',
+    fusionToggle: '融合 PET',
+    fusionFrameOfReference: '未显示融合序列：它与本序列的参考坐标系不同。仅显示本序列。',
+    fusionError: '无法显示融合序列。仅显示本序列。',
     scaleBarUltrasound: '{length} mm（超声区域）',
     cineElapsed: '时间 {time} 秒',
   },

@@ -18,4 +18,6 @@ export type ToolbarCommand =
   | { type: 'preset'; preset: PresetName }
   /** Start (`play: true`) or stop the cine. */
   | { type: 'cine'; play: boolean }
-  | { type: 'layout'; layout: ViewerLayout };
+  | { type: 'layout'; layout: ViewerLayout }
+  /** Fuse the study's PET over the MPR planes (`on: true`), or show the series alone. */
+  | { type: 'fusion'; on: boolean };

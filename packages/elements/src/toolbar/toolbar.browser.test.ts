@@ -123,6 +123,28 @@ describe('<fovea-toolbar>', () => {
     expect(root.querySelector('[part="preset"]')).not.toBeNull();
   });
 
+  it('offers the PET fusion toggle only where fusion is available, pressed while fused', async () => {
+    const toolbar = await mount();
+    expect(button(toolbar, 'fusion')).toBeNull();
+    toolbar.fusionAvailable = true;
+    await toolbar.updateComplete;
+    const toggle = button(toolbar, 'fusion');
+    expect(toggle.textContent?.trim()).toBe('Fuse PET');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    const seen = commands(toolbar);
+    toggle.click();
+    await toolbar.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    toggle.click();
+    expect(seen).toEqual([
+      { type: 'fusion', on: true },
+      { type: 'fusion', on: false },
+    ]);
+    toolbar.unavailable = ['fusion'];
+    await toolbar.updateComplete;
+    expect(button(toolbar, 'fusion')).toBeNull();
+  });
+
   it('speaks the language of its page', async () => {
     const wrapper = document.createElement('div');
     wrapper.lang = 'zh';

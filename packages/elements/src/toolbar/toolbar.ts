@@ -35,7 +35,7 @@ const LAYOUT_LABELS: Record<ViewerLayout, MessageKey> = {
 
 /**
  * The viewer's tools and actions: window/level, pan and zoom tools, rotate, flip, invert, reset,
- * CT window presets, cine play/stop and the layout picker. It changes nothing itself: each choice
+ * CT window presets, cine play/stop, the layout picker and, where offered, the PET fusion toggle. It changes nothing itself: each choice
  * is a `fovea-toolbar-command` event, which `<fovea-viewer>` applies to its active viewport and a
  * host using the toolbar alone maps as it likes. The properties say what to show as pressed.
  *
@@ -70,6 +70,10 @@ export class FoveaToolbar extends LitElement {
   @property({ type: Boolean, reflect: true }) inverted = false;
   /** The layout shown as chosen in the picker. */
   @property({ reflect: true }) layout: ViewerLayout = '1x1';
+  /** Offer the "Fuse PET" toggle: the layout is MPR and the study has a PET to fuse over its series. */
+  @property({ type: Boolean, attribute: 'fusion-available' }) fusionAvailable = false;
+  /** True while the PET is fused: the toggle shows pressed. */
+  @property({ type: Boolean, reflect: true }) fused = false;
   /** `light` or `dark`; without it the toolbar inherits the colours of the element around it. */
   @property({ reflect: true }) theme: string | undefined;
 
@@ -129,6 +133,11 @@ export class FoveaToolbar extends LitElement {
           : nothing
       }
       ${
+        this.fusionAvailable && offered('fusion')
+          ? html`${separator}${button('fusion', t('fusionToggle'), { type: 'fusion', on: !this.fused }, this.fused)}`
+          : nothing
+      }
+      ${
         viewing('layout')
           ? html`${separator}<select
               part="layout"
@@ -166,6 +175,7 @@ export class FoveaToolbar extends LitElement {
     else if (command.type === 'invert') this.inverted = !this.inverted;
     else if (command.type === 'reset') this.inverted = false;
     else if (command.type === 'layout') this.layout = command.layout;
+    else if (command.type === 'fusion') this.fused = command.on;
     this.dispatchEvent(new FoveaToolbarCommandEvent(command));
   }
 

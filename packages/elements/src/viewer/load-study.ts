@@ -6,6 +6,7 @@ import {
   searchForSeries,
   searchForStudies,
 } from '@fovea/core';
+import { FRAME_OF_REFERENCE_TAG } from './fusion-candidate.js';
 
 /** What a viewer knows of its study before any image: the study's attributes and its series. */
 export interface StudyContents {
@@ -36,7 +37,8 @@ export async function loadStudy(
   }
   const [studies, series] = await Promise.all([
     searchForStudies(client, { studyInstanceUid }, { signal }),
-    searchForSeries(client, { studyInstanceUid }, { signal }),
+    // The frame of reference tells which PET may be fused over which CT (MPR layout).
+    searchForSeries(client, { studyInstanceUid, includeFields: [FRAME_OF_REFERENCE_TAG] }, { signal }),
   ]);
   if (studies.length === 0 && series.length === 0) {
     throw new FoveaError('STUDY_NOT_FOUND', 'The server has no study with the UID asked for');

@@ -43,6 +43,18 @@ describe('ViewerProgress', () => {
     expect(progress.measure(false, 1)).toBeUndefined();
   });
 
+  it('stays full after the last frame until a viewport still loading settles (a volume on its way to the GPU)', () => {
+    const progress = new ViewerProgress(host());
+    progress.started(0);
+    progress.frames(0, 0, 300);
+    progress.frames(0, 299, 300);
+    expect(progress.measure(false, 1)).toEqual({ done: 299, total: 300 });
+    progress.frames(0, 300, 300);
+    expect(progress.measure(false, 1)).toEqual({ done: 300, total: 300 });
+    progress.settled(0);
+    expect(progress.measure(false, 1)).toBeUndefined();
+  });
+
   it('stops counting a viewport whose frames stand still', () => {
     vi.useFakeTimers();
     const h = host();

@@ -27,17 +27,25 @@ export class ViewerProgress implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Viewport `index` shows its first image, or failed. */
+  /** Viewport `index` shows its first image (a volume layout: its whole volume), or failed. */
   settled(index: number): void {
     this.#loading.delete(index);
+    const frames = this.#frames.get(index);
+    if (frames && frames.loaded >= frames.total) this.#frames.delete(index);
     this.host.requestUpdate();
   }
 
-  /** Viewport `index` has `loaded` of `total` frames. */
+  /**
+   * Viewport `index` has `loaded` of `total` frames. All in ends its count, unless the viewport
+   * has still to settle (a volume layout is loaded once its volume is on the GPU, after the last
+   * frame): then the bar stays full until it does.
+   */
   frames(index: number, loaded: number, total: number): void {
     clearTimeout(this.#timers.get(index));
-    if (loaded >= total) {
+    if (loaded >= total && !this.#loading.has(index)) {
       this.#frames.delete(index);
+    } else if (loaded >= total) {
+      this.#frames.set(index, { loaded: total, total });
     } else {
       this.#frames.set(index, { loaded, total });
       this.#timers.set(

@@ -18,6 +18,7 @@ import type { FoveaToolbarCommandEvent } from '../toolbar/toolbar-command-event.
 import { FoveaViewport } from '../viewport/viewport.js';
 import type { ViewportTool } from '../viewport/viewport-tool.js';
 import { assignSeries, imageSeries } from './assign-series.js';
+import { fusionCandidate } from './fusion-candidate.js';
 import { loadStudy, type StudyContents } from './load-study.js';
 import { viewerStyles } from './viewer.styles.js';
 import { layoutShape, parseLayout } from './viewer-layout.js';
@@ -27,11 +28,18 @@ import { applyToViewport } from './viewport-commands.js';
 
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 
+/** Toolbar commands the volume views cannot carry out (a plane is not rotated or flipped, nor played). */
+const VOLUME_UNAVAILABLE: ReadonlyArray<ToolbarCommand['type']> = ['rotate', 'flip', 'cine'];
+const NONE_UNAVAILABLE: ReadonlyArray<ToolbarCommand['type']> = [];
+
 /**
  * A complete viewer from attributes alone: `<fovea-viewer dicomweb-root="/dicom-web"
  * study-uid="…">` lists the study's series with thumbnails, opens the first (or `series-uid`) and
  * offers a toolbar, layouts of 1, 2 or 4 viewports or the MPR and 3D reconstructions
- * (`<fovea-volume-layout>`), presets, cine and a progress bar. Clicking a
+ * (`<fovea-volume-layout>`), presets, cine and a progress bar. In the MPR layout of a CT (or MR)
+ * whose study holds a PET in the same Frame of Reference, the toolbar offers "Fuse PET", which
+ * draws the PET over the planes (a PET found in another frame of reference when its instances
+ * load is refused: the planes show the CT alone and say why). Clicking a
  * thumbnail, or dragging it onto a viewport, shows that series there.
  *
  * The viewer owns one render device and one decoder pool, shared by its viewports and thumbnails,
@@ -104,6 +112,8 @@ export class FoveaViewer extends LitElement {
   @state() private activePlaying = false;
   @state() private activeInverted = false;
   @state() private dropTarget = -1;
+  /** The user asked to fuse the study's PET over the MPR planes ("Fuse PET"). */
+  @state() private fused = false;
 
   readonly #study = new AsyncTask<StudyContents>(this);
   readonly #resources = new ViewerResources(this, () => ({
@@ -155,7 +165,7 @@ export class FoveaViewer extends LitElement {
     if (changed.has('lang')) {
       // The parts read their language when they render: have them render again.
       for (const part of this.renderRoot.querySelectorAll(
-        'fovea-toolbar, fovea-series-browser, fovea-viewport',
+        'fovea-toolbar, fovea-series-browser, fovea-viewport, fovea-volume-layout',
       )) {
         (part as LitElement).requestUpdate();
       }
@@ -176,6 +186,9 @@ export class FoveaViewer extends LitElement {
         layout=${parseLayout(this.layout)}
         ?playing=${this.activePlaying}
         ?inverted=${this.activeInverted}
+        ?fusion-available=${this.#fusionSeries(contents) !== undefined}
+        ?fused=${this.fused}
+        .unavailable=${layoutShape(parseLayout(this.layout)).volume ? VOLUME_UNAVAILABLE : NONE_UNAVAILABLE}
         @fovea-toolbar-command=${this.#onCommand}
       ></fovea-toolbar>
       <div class="body">
@@ -224,14 +237,24 @@ export class FoveaViewer extends LitElement {
     }
     if (shape.volume) {
       // MPR and 3D reconstruct the series of the first viewport, on the viewer's device and pool.
+      // Its load counts in the progress bar as the first viewport's: one volume, one bar.
       return html`<fovea-volume-layout
         part="volume"
         layout=${layout === '3d' ? '3d' : 'mpr'}
         study-uid=${contents.studyInstanceUid}
         series-uid=${this.cells[0] ?? ''}
+        fusion-series-uid=${this.fused ? (this.#fusionSeries(contents)?.seriesInstanceUid ?? '') : ''}
+        tool=${this.tool}
         .client=${this.#client()}
         .decoderPool=${resources.pool}
         .renderDevice=${resources.device}
+        @fovea-load-start=${() => this.#progress.started(0)}
+        @fovea-load=${() => this.#progress.settled(0)}
+        @fovea-error=${() => this.#progress.settled(0)}
+        @fovea-progress=${(event: FoveaProgressEvent) => this.#progress.frames(0, event.loaded, event.total)}
+        @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
+          this.tool = event.tool;
+        }}
       ></fovea-volume-layout>`;
     }
     const portal = this.mode === 'portal';
@@ -357,6 +380,12 @@ export class FoveaViewer extends LitElement {
     this.#progress.keep(this.cells.length);
   }
 
+  /** The PET to offer fusing over the MPR layout's series, if the layout is MPR and there is one. */
+  #fusionSeries(contents: StudyContents | undefined): SeriesSummary | undefined {
+    if (!contents || parseLayout(this.layout) !== 'mpr') return undefined;
+    return fusionCandidate(this.#imageSeries(contents), this.cells[0] ?? '');
+  }
+
   #imageSeries(contents: StudyContents): SeriesSummary[] {
     if (this.#imageSeriesOf?.contents !== contents) {
       this.#imageSeriesOf = { contents, series: imageSeries(contents.series) };
@@ -396,6 +425,10 @@ export class FoveaViewer extends LitElement {
     }
     if (command.type === 'tool') {
       this.tool = command.tool;
+      return;
+    }
+    if (command.type === 'fusion') {
+      this.fused = command.on;
       return;
     }
     const viewport = this.activeViewport;

@@ -3,8 +3,8 @@ import type { FoveaViewport } from '../viewport/viewport.js';
 import { CT_WINDOW_PRESETS } from '../viewport/window-presets.js';
 
 /**
- * Carries out a toolbar command on one viewport through its public methods. Layout is the
- * viewer's business and tools apply to every viewport: both are ignored here.
+ * Carries out a toolbar command on one viewport through its public methods. Layout and fusion
+ * are the viewer's business and tools apply to every viewport: they are ignored here.
  */
 export function applyToViewport(viewport: FoveaViewport, command: ToolbarCommand): void {
   switch (command.type) {
@@ -32,6 +32,7 @@ export function applyToViewport(viewport: FoveaViewport, command: ToolbarCommand
       return;
     case 'tool':
     case 'layout':
+    case 'fusion':
       return;
   }
 }
