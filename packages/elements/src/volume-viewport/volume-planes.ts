@@ -63,6 +63,25 @@ export function normalStep(geometry: VolumeGeometry, plane: SlicePlane): number 
   return step;
 }
 
+/**
+ * `cursor` moved `steps` scroll steps (see {@link normalStep}) along the normal of the
+ * `orientation` plane, staying on the volume: the plane may not leave the voxels along the normal.
+ */
+export function scrolledCursor(
+  geometry: VolumeGeometry,
+  orientation: PlaneOrientation,
+  cursor: Readonly<Vec3>,
+  steps: number,
+): Vec3 {
+  const base = basePlane(geometry, orientation);
+  const step = normalStep(geometry, base) * steps;
+  const [lo, hi] = normalExtent(geometry, base);
+  const at = distanceFromPlane(base, cursor);
+  const along = Math.min(hi, Math.max(lo, at + step)) - at;
+  const normal = slicePlaneNormal(base);
+  return [cursor[0] + along * normal[0], cursor[1] + along * normal[1], cursor[2] + along * normal[2]];
+}
+
 /** The range of signed distances from `plane` that the volume's voxel centres span, mm. */
 export function normalExtent(geometry: VolumeGeometry, plane: SlicePlane): [number, number] {
   const [nx, ny, nz] = geometry.dimensions;

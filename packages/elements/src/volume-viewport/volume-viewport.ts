@@ -1,22 +1,14 @@
-import { DecoderPool } from '@fovea/codecs';
+import type { DecoderPool } from '@fovea/codecs';
 import {
   DicomWebClient,
   FoveaError,
+  planePixelToPatient,
   type SlabMode,
   type SlicePlane,
-  slicePlaneNormal,
   type Vec3,
 } from '@fovea/core';
-import {
-  DEFAULT_ORBIT_CAMERA,
-  type OrbitCamera,
-  projectToCanvas,
-  RenderDevice,
-  type RenderViewport,
-  TRANSFER_PRESETS,
-  type TransferPresetName,
-} from '@fovea/render';
-import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { DEFAULT_ORBIT_CAMERA, type OrbitCamera, projectToCanvas, type RenderDevice } from '@fovea/render';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
@@ -25,49 +17,31 @@ import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { CT_WINDOW_PRESETS } from '../viewport/window-presets.js';
+import { CoalescedDraw } from './coalesced-draw.js';
 import { FoveaCursorChangeEvent } from './cursor-change-event.js';
-import { type PlaneScreen, planeScreen } from './plane-screen.js';
-import { SeriesVolume } from './series-volume.js';
+import type { PlaneScreen } from './plane-screen.js';
+import type { SeriesVolume } from './series-volume.js';
+import { orbitBy } from './volume-camera.js';
+import { VolumeCanvas } from './volume-canvas.js';
+import { drawPlaneFrame, drawRenderingFrame } from './volume-frame.js';
 import { VolumeInput } from './volume-input.js';
+import { volumeOverlay } from './volume-overlay.js';
 import {
   basePlane,
   crosshairOnPlane,
-  distanceFromPlane,
-  normalExtent,
-  normalStep,
-  PLANE_ORIENTATIONS,
   type PlaneOrientation,
   planeAt,
+  scrolledCursor,
   volumeCentre,
 } from './volume-planes.js';
+import { VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-render-preset.js';
+import { VolumeSource } from './volume-source.js';
 import { volumeViewportStyles } from './volume-viewport.styles.js';
+
+export { VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-render-preset.js';
 
 /** What a volume view shows: one of the three planes, or the volume rendering. */
 export type VolumeOrientation = PlaneOrientation | '3d';
-
-/** How the 3D view renders: a DVR transfer-function preset, or a maximum intensity projection. */
-export type VolumeRenderPreset = TransferPresetName | 'mip';
-
-/** The 3D presets, in the order keys 1–4 and pickers list them (MIP is 5th in pickers). */
-export const VOLUME_RENDER_PRESETS: readonly VolumeRenderPreset[] = [
-  'ct-bone',
-  'ct-soft-tissue',
-  'ct-lung',
-  'ct-angio',
-  'mip',
-];
-
-const ORIENTATION_KEYS: Record<VolumeOrientation, MessageKey> = {
-  axial: 'planeAxial',
-  coronal: 'planeCoronal',
-  sagittal: 'planeSagittal',
-  '3d': 'plane3d',
-};
-
-const SLAB_NAMES: Record<SlabMode, string> = { max: 'MIP', min: 'MinIP', mean: 'Avg' };
-
-/** Degrees the 3D view turns per CSS pixel of drag. */
-const ORBIT_DEGREES_PER_PIXEL = 0.5;
 
 /**
  * One view of a series as a volume: an axial, coronal or sagittal plane through a 3D cursor, or
@@ -143,17 +117,17 @@ export class FoveaVolumeViewport extends LitElement {
   @state() private screen: PlaneScreen | undefined;
 
   #series: SeriesVolume | undefined;
-  #ownedSeries: SeriesVolume | undefined;
-  #ownedDevice: RenderDevice | undefined;
-  #ownedPool: DecoderPool | undefined;
-  #canvas: HTMLCanvasElement | undefined;
-  #viewport: RenderViewport | undefined;
-  #viewportDevice: RenderDevice | undefined;
-  #canvasSize: [number, number] = [1, 1];
-  #resize: ResizeObserver | undefined;
+  readonly #source = new VolumeSource();
+  readonly #canvas = new VolumeCanvas(
+    this,
+    () => this.#requestDraw(),
+    (error) => this.#fail(error),
+  );
+  readonly #frames = new CoalescedDraw(
+    () => this.#drawOnce(),
+    (error) => this.#fail(error),
+  );
   #load: AbortController | undefined;
-  #drawing = false;
-  #drawAgain = false;
   #interacting = false;
   #seriesListeners: AbortController | undefined;
   #screenKey = '';
@@ -193,21 +167,8 @@ export class FoveaVolumeViewport extends LitElement {
   /** Moves the cursor `steps` voxel spacings along this plane's normal (no-op in 3D). */
   scrollPlane(steps: number): void {
     const series = this.#series;
-    const plane = this.plane;
-    if (!series || !plane || steps === 0) return;
-    const base = basePlane(series.volume.geometry, this.orientation as PlaneOrientation);
-    const step = normalStep(series.volume.geometry, base) * steps;
-    const cursor = this.#cursor(series);
-    // Stay on the volume: the plane may not leave the voxels along the normal.
-    const [lo, hi] = normalExtent(series.volume.geometry, base);
-    const along =
-      Math.min(hi, Math.max(lo, distanceFromPlane(base, cursor) + step)) - distanceFromPlane(base, cursor);
-    const normal = slicePlaneNormal(plane);
-    this.setCursor([
-      cursor[0] + along * normal[0],
-      cursor[1] + along * normal[1],
-      cursor[2] + along * normal[2],
-    ]);
+    if (!series || this.orientation === '3d' || steps === 0) return;
+    this.setCursor(scrolledCursor(series.volume.geometry, this.orientation, this.#cursor(series), steps));
   }
 
   /** Moves the 3D cursor (mm LPS) and fires `fovea-cursor-change`. */
@@ -238,7 +199,7 @@ export class FoveaVolumeViewport extends LitElement {
     if (!series) return undefined;
     const ratio = globalThis.devicePixelRatio || 1;
     if (this.orientation === '3d') {
-      const p = projectToCanvas(series.volume.geometry, this.camera, this.#canvasSize, [...point] as Vec3);
+      const p = projectToCanvas(series.volume.geometry, this.camera, this.#canvas.size, [...point] as Vec3);
       return [p.x / ratio, p.y / ratio];
     }
     const plane = this.plane;
@@ -249,14 +210,15 @@ export class FoveaVolumeViewport extends LitElement {
 
   /** What the view shows, as the render worker drew it: RGBA bytes, top row first, device pixels. */
   async readPixels(): Promise<{ width: number; height: number; data: Uint8Array }> {
-    if (!this.#viewport) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
-    const [width, height] = this.#canvasSize;
-    return { width, height, data: await this.#viewport.readPixels() };
+    const viewport = this.#canvas.viewport;
+    if (!viewport) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
+    const [width, height] = this.#canvas.size;
+    return { width, height, data: await viewport.readPixels() };
   }
 
   /** Resolves once everything asked for so far has been drawn. */
   async drawn(): Promise<void> {
-    while (this.#drawing || this.isUpdatePending) {
+    while (this.#frames.drawing || this.isUpdatePending) {
       await this.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -299,7 +261,23 @@ export class FoveaVolumeViewport extends LitElement {
     const series = this.#series;
     const total = series?.total ?? 0;
     return html`
-      ${this.status === 'ready' ? this.#overlay(t) : nothing}
+      ${
+        this.status === 'ready' && series
+          ? volumeOverlay({
+              t,
+              orientation: this.orientation,
+              plane: this.plane,
+              geometry: series.volume.geometry,
+              cursor: this.#cursor(series),
+              screen: this.screen,
+              window: this.shownWindow,
+              slabThickness: this.slabThickness,
+              slabMode: this.slabMode,
+              preset: this.preset,
+              crosshairs: this.crosshairs,
+            })
+          : nothing
+      }
       ${
         this.status === 'loading' || (this.status === 'ready' && this.loaded < total)
           ? html`<div part="status" role="status">
@@ -315,55 +293,6 @@ export class FoveaVolumeViewport extends LitElement {
     `;
   }
 
-  #overlay(t: (key: MessageKey, values?: Record<string, string>) => string) {
-    const series = this.#series as SeriesVolume;
-    const plane = this.plane;
-    const name = t(ORIENTATION_KEYS[this.orientation]);
-    const { center, width } = this.shownWindow;
-    let label = name;
-    if (plane) {
-      const normal = slicePlaneNormal(plane);
-      // The patient coordinate (LPS) along the axis the plane is most nearly across, e.g. z for axial.
-      const axis = [0, 1, 2].reduce(
-        (best, i) => (Math.abs(normal[i] as number) > Math.abs(normal[best] as number) ? i : best),
-        0,
-      );
-      const along = normal[0] * plane.origin[0] + normal[1] * plane.origin[1] + normal[2] * plane.origin[2];
-      const position = along * Math.sign(normal[axis] as number);
-      label = t('planePosition', { plane: name, position: position.toFixed(1) });
-      if (this.slabThickness > 0) {
-        label += ` · ${t('slabLabel', { mode: SLAB_NAMES[this.slabMode], thickness: String(this.slabThickness) })}`;
-      }
-    }
-    const windowText =
-      this.orientation === '3d' && this.preset !== 'mip'
-        ? this.preset
-        : t('windowLevel', { width: String(Math.round(width)), center: String(Math.round(center)) });
-    return html`<div part="overlay">
-      ${plane && this.crosshairs ? this.#crosshairLines(series, plane) : nothing}
-      <div part="label">${label}</div>
-      <div part="window">${windowText}</div>
-    </div>`;
-  }
-
-  /** The other two planes through the cursor, as lines across this one. */
-  #crosshairLines(series: SeriesVolume, plane: SlicePlane) {
-    const screen = this.screen;
-    if (!screen) return nothing;
-    const [column, row] = crosshairOnPlane(plane, this.#cursor(series));
-    const [x, y] = screen.toCss(column, row);
-    const lines = PLANE_ORIENTATIONS.filter((o) => o !== this.orientation).map((other) => {
-      const normal = slicePlaneNormal(basePlane(series.volume.geometry, other));
-      const acrossRows = Math.abs(dot(normal, plane.rowDirection));
-      const acrossColumns = Math.abs(dot(normal, plane.columnDirection));
-      // A plane whose normal runs along this image's rows cuts it in a vertical line.
-      return acrossRows >= acrossColumns
-        ? svg`<line part="crosshair crosshair-vertical" data-plane=${other} x1=${x} y1="0" x2=${x} y2="100%"></line>`
-        : svg`<line part="crosshair crosshair-horizontal" data-plane=${other} x1="0" y1=${y} x2="100%" y2=${y}></line>`;
-    });
-    return html`<svg aria-hidden="true">${lines}</svg>`;
-  }
-
   #cursor(series: SeriesVolume): Readonly<Vec3> {
     return this.cursor ?? volumeCentre(series.volume.geometry);
   }
@@ -371,45 +300,35 @@ export class FoveaVolumeViewport extends LitElement {
   async #reload(): Promise<void> {
     this.#load?.abort();
     this.#seriesListeners?.abort();
-    this.#ownedSeries?.dispose();
-    this.#ownedSeries = undefined;
+    this.#source.releaseSeries();
     this.#series = undefined;
     this.loaded = 0;
     const abort = new AbortController();
     this.#load = abort;
-    const shared = this.volume;
-    const client =
-      this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
-    if (!shared && (!client || !this.studyUid || !this.seriesUid)) {
+    const request = {
+      volume: this.volume,
+      client:
+        this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined),
+      studyUid: this.studyUid,
+      seriesUid: this.seriesUid,
+      decoderPool: this.decoderPool,
+      renderDevice: this.renderDevice,
+    };
+    if (!VolumeSource.canLoad(request)) {
       this.status = 'idle';
       return;
     }
     this.status = 'loading';
     this.dispatchEvent(new FoveaLoadStartEvent(this.studyUid, this.seriesUid));
     try {
-      const device = await this.#device();
+      const device = await this.#source.device(request);
       if (abort.signal.aborted) return;
-      await this.#ensureViewport(device);
-      let series = shared;
-      if (!series) {
-        this.#ownedPool ??= this.decoderPool ? undefined : new DecoderPool();
-        series = await SeriesVolume.load({
-          client: client as DicomWebClient,
-          studyUid: this.studyUid,
-          seriesUid: this.seriesUid,
-          pool: (this.decoderPool ?? this.#ownedPool) as DecoderPool,
-          device,
-          signal: abort.signal,
-        });
-        if (abort.signal.aborted) {
-          series.dispose();
-          return;
-        }
-        this.#ownedSeries = series;
-      }
+      await this.#canvas.ensure(device);
+      const series = await this.#source.series(request, device, abort.signal);
+      if (abort.signal.aborted) return;
       this.#series = series;
       this.#follow(series);
-      await this.#draw();
+      await this.#frames.run();
       if (abort.signal.aborted) return;
       this.status = 'ready';
       this.dispatchEvent(new FoveaLoadEvent(series.total));
@@ -439,108 +358,45 @@ export class FoveaVolumeViewport extends LitElement {
     series.fill().catch(() => undefined);
   }
 
-  async #device(): Promise<RenderDevice> {
-    if (this.renderDevice) return this.renderDevice;
-    this.#ownedDevice ??= await RenderDevice.create();
-    return this.#ownedDevice;
-  }
-
-  async #ensureViewport(device: RenderDevice): Promise<void> {
-    if (this.#viewport && this.#viewportDevice === device) return;
-    this.#viewport?.dispose();
-    this.#canvas?.remove();
-    const canvas = document.createElement('canvas');
-    canvas.setAttribute('aria-hidden', 'true');
-    this.renderRoot.prepend(canvas);
-    this.#canvas = canvas;
-    [canvas.width, canvas.height] = this.#measure(canvas);
-    this.#viewport = await device.createViewport(canvas);
-    this.#viewportDevice = device;
-    this.#resize?.disconnect();
-    this.#resize = new ResizeObserver(() => void this.#onResize());
-    this.#resize.observe(this);
-  }
-
-  #measure(canvas: HTMLCanvasElement): [number, number] {
-    const ratio = globalThis.devicePixelRatio || 1;
-    this.#canvasSize = [
-      Math.max(1, Math.round(canvas.clientWidth * ratio)),
-      Math.max(1, Math.round(canvas.clientHeight * ratio)),
-    ];
-    return this.#canvasSize;
-  }
-
-  async #onResize(): Promise<void> {
-    const viewport = this.#viewport;
-    const canvas = this.#canvas;
-    if (!viewport || !canvas) return;
-    const before = this.#canvasSize;
-    const size = this.#measure(canvas);
-    if (size[0] === before[0] && size[1] === before[1]) return;
-    await viewport.resize(size[0], size[1]).catch((error: unknown) => this.#fail(error));
-    this.#requestDraw();
-  }
-
   /** Draws the latest state; calls made while a frame is drawn coalesce into one more frame. */
   #requestDraw(): void {
-    if (!this.#series || !this.#viewport) return;
-    if (this.#drawing) {
-      this.#drawAgain = true;
-      return;
-    }
-    void this.#draw().catch((error: unknown) => this.#fail(error));
+    if (this.#series && this.#canvas.viewport) this.#frames.request();
   }
 
-  async #draw(): Promise<void> {
+  /** Draws one frame of the current state; false when there is nothing to draw. */
+  async #drawOnce(): Promise<boolean> {
     const series = this.#series;
-    const viewport = this.#viewport;
-    if (!series || !viewport) return;
-    this.#drawing = true;
-    try {
-      do {
-        this.#drawAgain = false;
-        await this.#drawOnce(series, viewport);
-      } while (this.#drawAgain && this.#series === series);
-    } finally {
-      this.#drawing = false;
-    }
-  }
-
-  async #drawOnce(series: SeriesVolume, viewport: RenderViewport): Promise<void> {
-    const window = this.shownWindow;
+    const viewport = this.#canvas.viewport;
+    if (!series || !viewport) return false;
+    const interacting = this.#interacting || !series.complete;
     if (this.orientation === '3d') {
-      const mip = this.preset === 'mip';
-      const transfer = TRANSFER_PRESETS[mip ? 'ct-bone' : (this.preset as TransferPresetName)];
-      if (!transfer) throw new FoveaError('INVALID_PRESET', `"${this.preset}" is not a 3D preset`);
-      await viewport.setVolumeRendering(series.renderVolume, {
-        mode: mip ? 'mip' : 'dvr',
-        transferFunction: transfer,
-        mipWindow: window,
-        camera: { azimuth: this.camera.azimuth, elevation: this.camera.elevation },
-        interacting: this.#interacting || !series.complete,
+      await drawRenderingFrame(viewport, series, {
+        preset: this.preset,
+        window: this.shownWindow,
+        camera: this.camera,
+        interacting,
       });
       this.screen = undefined;
       this.#screenKey = '';
-      return;
+      return true;
     }
     const plane = this.plane as SlicePlane;
-    const screen = planeScreen(
-      [plane.columns, plane.rows],
-      this.#canvasSize,
-      globalThis.devicePixelRatio || 1,
-    );
-    await viewport.setVolume(series.renderVolume, {
+    const canvasSize = this.#canvas.size;
+    const screen = await drawPlaneFrame(viewport, series, {
       plane,
-      slab: this.slabThickness > 0 ? { thickness: this.slabThickness, mode: this.slabMode } : undefined,
-      interacting: this.#interacting || !series.complete,
+      window: this.shownWindow,
+      slabThickness: this.slabThickness,
+      slabMode: this.slabMode,
+      canvasSize,
+      interacting,
     });
-    await viewport.setView({ voi: { kind: 'window', ...window }, zoom: screen.zoom, pan: [0, 0] });
     // A new map only when the image or canvas size changed: each one re-renders the overlay.
-    const key = `${plane.columns}x${plane.rows}@${this.#canvasSize.join('x')}`;
+    const key = `${plane.columns}x${plane.rows}@${canvasSize.join('x')}`;
     if (key !== this.#screenKey) {
       this.#screenKey = key;
       this.screen = screen;
     }
+    return true;
   }
 
   #clickAt(x: number, y: number): void {
@@ -549,26 +405,13 @@ export class FoveaVolumeViewport extends LitElement {
     if (!plane || !screen) return;
     const [column, row] = screen.toImage(x, y);
     if (column < -0.5 || row < -0.5 || column > plane.columns - 0.5 || row > plane.rows - 0.5) return;
-    const s = plane.pixelSpacing;
-    const o = plane.origin;
-    const r = plane.rowDirection;
-    const c = plane.columnDirection;
-    this.setCursor([
-      o[0] + column * s[1] * r[0] + row * s[0] * c[0],
-      o[1] + column * s[1] * r[1] + row * s[0] * c[1],
-      o[2] + column * s[1] * r[2] + row * s[0] * c[2],
-    ]);
+    this.setCursor(planePixelToPatient(plane, column, row));
   }
 
   #drag(dx: number, dy: number, done: boolean): void {
     this.#interacting = !done;
     if (this.orientation === '3d') {
-      const elevation = Math.max(-90, Math.min(90, this.camera.elevation + dy * ORBIT_DEGREES_PER_PIXEL));
-      this.camera = {
-        ...this.camera,
-        azimuth: this.camera.azimuth - dx * ORBIT_DEGREES_PER_PIXEL,
-        elevation,
-      };
+      this.camera = orbitBy(this.camera, dx, dy);
       if (done) this.#requestDraw();
       return;
     }
@@ -602,23 +445,9 @@ export class FoveaVolumeViewport extends LitElement {
   #release(): void {
     this.#load?.abort();
     this.#seriesListeners?.abort();
-    this.#resize?.disconnect();
-    this.#viewport?.dispose();
-    this.#viewport = undefined;
-    this.#viewportDevice = undefined;
     // A canvas handed to a worker cannot be taken back: a reconnected element makes a new one.
-    this.#canvas?.remove();
-    this.#canvas = undefined;
-    this.#ownedSeries?.dispose();
-    this.#ownedSeries = undefined;
+    this.#canvas.dispose();
     this.#series = undefined;
-    this.#ownedDevice?.dispose();
-    this.#ownedDevice = undefined;
-    this.#ownedPool?.dispose();
-    this.#ownedPool = undefined;
+    this.#source.dispose();
   }
-}
-
-function dot(a: Readonly<Vec3>, b: Readonly<Vec3>): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 }
