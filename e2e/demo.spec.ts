@@ -42,5 +42,14 @@ test('the EHR example lists every sample study loaded into Orthanc', async ({ pa
   await page.getByRole('button', { name: /^Open study of Phantom, CT/ }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#selection')).toContainText(`${ct?.MainDicomTags.StudyInstanceUID}`);
+  // The host hands that study to its <fovea-viewer>, now shown, which lists the study's series.
+  const viewer = page.locator('fovea-viewer');
+  await expect(viewer).toBeVisible();
+  expect(await viewer.evaluate((v) => (v as HTMLElementTagNameMap['fovea-viewer']).studyUid)).toBe(
+    ct?.MainDicomTags.StudyInstanceUID,
+  );
+  await expect(viewer.locator('fovea-series-browser button[data-series-uid]')).toHaveCount(
+    ct?.Series.length ?? -1,
+  );
   expect(errors).toEqual([]);
 });

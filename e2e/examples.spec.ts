@@ -27,16 +27,32 @@ test('the examples index links every example', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('ehr-embed: the EHR page opens the CT at the lesion with exact grey levels', async ({ page }) => {
+test('ehr-embed: the worklist opens the CT in <fovea-viewer>: series browser, lesion with exact grey levels, host status from its events', async ({
+  page,
+}) => {
+  test.slow();
   const errors = collectErrors(page);
   await page.goto(demoUrl('ehr-embed/'));
   const ct = primarySeries('ct');
+  const pet = primarySeries('pet');
   const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
   const loaded = nextLoad(page);
   await page.getByRole('button', { name: /^Open study of Phantom, CT/ }).click();
   expect(await loaded).toBe(300);
+  // The host listed no series: the viewer's own browser shows the study's two, the CT opened.
+  const viewer = page.locator('fovea-viewer');
+  const series = viewer.locator('fovea-series-browser button[data-series-uid]');
+  await expect(series).toHaveCount(2);
+  await expect(series.nth(0)).toHaveAttribute('data-series-uid', ct.seriesInstanceUID);
+  await expect(series.nth(1)).toHaveAttribute('data-series-uid', pet.seriesInstanceUID);
+  await expect(series.nth(0)).toHaveAttribute('aria-current', 'true');
+  // The host page's status line is written from the viewer's fovea-load event.
+  await expect(page.locator('#viewer-status')).toHaveText('Showing a series of 300 images');
+  const viewport = viewer.locator('fovea-viewport');
+  await expect(viewport).toHaveCount(1);
+  await expect(viewport).toHaveAttribute('series-uid', ct.seriesInstanceUID);
   const [atLesion, outside] = await sampleViewport(
-    page.locator('fovea-viewport'),
+    viewport,
     [ct.columns, ct.rows],
     [
       [lesion.voxel.column, lesion.voxel.row],

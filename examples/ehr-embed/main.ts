@@ -1,32 +1,32 @@
-import { DicomWebClient, searchForSeries } from '@fovea/core';
+// The host's whole script: registers Fovea's tags, opens the study chosen in the worklist in the
+// viewer, and follows what the viewer reports. Everything else (series, thumbnails, images, tools)
+// is the viewer's.
 import '@fovea/elements/define';
 
-// Until <fovea-viewer> and its series browser land, the host page lists the series itself and
-// points one <fovea-viewport> at the chosen series.
-const client = new DicomWebClient({ root: '/dicom-web' });
 const reader = document.querySelector<HTMLElement>('#reader');
 const heading = document.querySelector<HTMLElement>('#selection');
-const seriesNav = document.querySelector<HTMLElement>('#series');
-const viewport = document.querySelector('fovea-viewport');
+const status = document.querySelector<HTMLElement>('#viewer-status');
+const viewer = document.querySelector('fovea-viewer');
 
-document.addEventListener('fovea-study-select', async ({ study }) => {
-  if (!reader || !heading || !seriesNav || !viewport) return;
+// The worklist's `fovea-study-select` (bubbling, composed) carries the study the user opened.
+document.addEventListener('fovea-study-select', ({ study }) => {
+  if (!reader || !heading || !viewer) return;
   reader.hidden = false;
-  heading.textContent = `Study ${study.studyDescription ?? ''} (${study.studyInstanceUid})`;
-  const series = await searchForSeries(client, { studyInstanceUid: study.studyInstanceUid });
-  series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
-  seriesNav.replaceChildren(
-    ...series.map((s) => {
-      const button = document.createElement('button');
-      button.textContent = `${s.modality ?? ''} ${s.seriesDescription ?? s.seriesInstanceUid}`;
-      button.dataset.seriesUid = s.seriesInstanceUid;
-      button.addEventListener('click', () => show(s.seriesInstanceUid));
-      return button;
-    }),
-  );
-  const show = (seriesUid: string) => {
-    viewport.studyUid = study.studyInstanceUid;
-    viewport.seriesUid = seriesUid;
-  };
-  if (series[0]) show(series[0].seriesInstanceUid);
+  heading.textContent = `${study.studyDescription ?? 'Study'} (${study.studyInstanceUid})`;
+  viewer.studyUid = study.studyInstanceUid;
 });
+
+// The viewer's events bubble to the host: a real EHR would write its audit trail here ("images
+// viewed") or show a status of its own. Say what happened, never who it happened to (no PHI).
+viewer?.addEventListener('fovea-load-start', () => setStatus('Loading images…'));
+viewer?.addEventListener('fovea-load', ({ frameCount }) =>
+  setStatus(`Showing a series of ${frameCount} image${frameCount === 1 ? '' : 's'}`),
+);
+viewer?.addEventListener('fovea-error', ({ error }) => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  setStatus(`The viewer reported a problem${typeof code === 'string' ? ` (${code})` : ''}`);
+});
+
+function setStatus(text: string): void {
+  if (status) status.textContent = text;
+}

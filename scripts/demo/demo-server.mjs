@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { createServer, defaultClientConditions } from 'vite';
+import { testPages } from '../../e2e/pages/test-pages.mjs';
 import { startOrthanc } from '../orthanc/orthanc.mjs';
 import { assertPortFree } from '../orthanc/ports.mjs';
 import { uploadFiles } from '../orthanc/upload.mjs';
@@ -63,7 +64,8 @@ export async function startDemo(options = {}) {
       // first): the codecs' WASM and the workers are served from each package's dist/.
       resolve: { conditions: [...defaultClientConditions] },
       // examples/strict-csp/ is served as plain files with the ready-made bundle, under a strict CSP.
-      plugins: [strictCspPages()],
+      // e2e/pages/ (under /e2e/, with the bundle): pages only the end-to-end tests open.
+      plugins: [strictCspPages(), testPages()],
       // Every example's dependencies are found up front: one discovered on a first visit (React)
       // would make Vite re-optimise and reload the page under test. strict-csp/ is not Vite's.
       optimizeDeps: { entries: ['*/index.html', '!strict-csp/**'] },
