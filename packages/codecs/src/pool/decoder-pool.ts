@@ -47,6 +47,7 @@ export interface FrameFetch {
 
 /** What a worker's fetch of a frame brought: the HTTP status and, for 2xx, the decoded frame. */
 export interface FetchedFrame {
+  /** HTTP status of the server's answer. */
   status: number;
   /** The decoded frame; present exactly when `status` is 2xx. */
   frame?: DecodedFrame;

@@ -58,7 +58,9 @@ export interface DicomWebRequest {
 
 /** What the `send` of {@link DicomWebClient.relay} answers: the HTTP status and, when 2xx, a value. */
 export interface RelayedResponse<T> {
+  /** HTTP status of the answer. */
   status: number;
+  /** What the exchange produced; read only for a 2xx status (or one of `acceptStatuses`). */
   value?: T;
 }
 

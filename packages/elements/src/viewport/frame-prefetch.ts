@@ -1,5 +1,15 @@
 import type { FrameRef } from '@fovea/core';
-import type { StoredFrame, StoredFrameSource } from './stored-frame-source.js';
+
+/** Where a prefetcher gets frames: stored bytes, or frames already decoded. */
+export interface PrefetchSource<T> {
+  /** Frame `ref`; `priority` is higher for the frame on screen than for prefetching. */
+  frame(ref: FrameRef, signal: AbortSignal, priority: number): Promise<T>;
+  /** Bytes `frame` keeps in memory, for the budget. */
+  sizeOf(frame: T): number;
+}
+
+/** Priority of the frame asked for on screen, above the frames prefetched behind it. */
+const SHOWN_PRIORITY = 1;
 
 /** How a prefetcher works: how many requests at once, and how many bytes it may keep. */
 export interface FramePrefetchOptions {
@@ -15,13 +25,13 @@ export interface FramePrefetchOptions {
 }
 
 /**
- * Fetches every frame of a series as stored, nearest to the frame on screen first, and keeps the
- * bytes so paging and cine need not wait for the network (decoding still happens on show). Reports
+ * Fetches every frame of a series from its source, nearest to the frame on screen first, and keeps
+ * them (stored bytes, or decoded frames) so paging and cine need not wait for the network. Reports
  * progress as frames arrive. One prefetcher per load: aborting its signal stops it.
  */
-export class FramePrefetcher {
+export class FramePrefetcher<T> {
   readonly #frames: readonly FrameRef[];
-  readonly #cache = new Map<number, Promise<StoredFrame>>();
+  readonly #cache = new Map<number, Promise<T>>();
   readonly #concurrency: number;
   readonly #budgetBytes: number;
   #loaded = 0;
@@ -32,7 +42,7 @@ export class FramePrefetcher {
   #lastDemand = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly source: StoredFrameSource,
+    private readonly source: PrefetchSource<T>,
     frames: readonly FrameRef[],
     private readonly signal: AbortSignal,
     private readonly onProgress: (loaded: number, total: number) => void,
@@ -50,23 +60,23 @@ export class FramePrefetcher {
   }
 
   /** Frame `index` for the screen: kept, in flight, or fetched now (and then kept). */
-  frame(index: number): Promise<StoredFrame> {
+  frame(index: number): Promise<T> {
     this.#lastDemand = performance.now();
-    return this.#fetch(index);
+    return this.#fetch(index, SHOWN_PRIORITY);
   }
 
-  #fetch(index: number): Promise<StoredFrame> {
+  #fetch(index: number, priority: number): Promise<T> {
     const cached = this.#cache.get(index);
     if (cached) return cached;
     const ref = this.#frames[index];
     if (!ref)
       return Promise.reject(new RangeError(`No frame ${index} in a series of ${this.#frames.length}`));
-    const request = this.source.frame(ref, this.signal).then(
-      (stored) => {
+    const request = this.source.frame(ref, this.signal, priority).then(
+      (frame) => {
         this.#loaded++;
-        this.#bytes += stored.bytes.byteLength;
+        this.#bytes += this.source.sizeOf(frame);
         if (!this.signal.aborted) this.onProgress(this.#loaded, this.#frames.length);
-        return stored;
+        return frame;
       },
       (error: unknown) => {
         // A failed frame is tried again when it is next asked for; showing it reports the error.
@@ -106,7 +116,7 @@ export class FramePrefetcher {
       if (this.#cache.has(index)) continue;
       await this.#quiet();
       if (this.signal.aborted) return;
-      await this.#fetch(index).catch(() => undefined);
+      await this.#fetch(index, 0).catch(() => undefined);
     }
   }
 }

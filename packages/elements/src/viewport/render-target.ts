@@ -23,6 +23,9 @@ export class RenderTarget {
   /** Size the render worker's target was last given. */
   #targetSize: readonly [number, number] | undefined;
   #cssSize: readonly [number, number] = [0, 0];
+  /** True while `#canvasSize` holds: set by measuring, cleared when the resize observer reports. */
+  #measured = false;
+  #measuredRatio = 0;
 
   constructor(
     private readonly host: HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
@@ -61,7 +64,13 @@ export class RenderTarget {
   async fit(): Promise<readonly [number, number] | undefined> {
     const viewport = this.#viewport;
     if (!viewport || !this.#canvas) return undefined;
-    const size = this.#measure(this.#canvas);
+    // Measuring forces a synchronous layout of the page: only after the resize observer saw a
+    // change, or the device pixel ratio changed (browser zoom, another screen).
+    const ratio = globalThis.devicePixelRatio || 1;
+    const size =
+      this.#measured && this.#canvasSize && ratio === this.#measuredRatio
+        ? this.#canvasSize
+        : this.#measure(this.#canvas);
     if (size[0] !== this.#targetSize?.[0] || size[1] !== this.#targetSize[1]) {
       await viewport.resize(size[0], size[1]);
       this.#targetSize = size;
@@ -80,9 +89,11 @@ export class RenderTarget {
     this.#ownedDevice?.dispose();
     this.#ownedDevice = undefined;
     this.#targetSize = undefined;
+    this.#measured = false;
   }
 
   async #onResize(): Promise<void> {
+    this.#measured = false;
     if (!this.#viewport) return;
     await this.fit();
     this.events.resized();
@@ -90,7 +101,9 @@ export class RenderTarget {
 
   /** The canvas's size in device pixels, as the render target must be. */
   #measure(canvas: HTMLCanvasElement): [number, number] {
+    this.#measured = true;
     const ratio = globalThis.devicePixelRatio || 1;
+    this.#measuredRatio = ratio;
     if (canvas.clientWidth !== this.#cssSize[0] || canvas.clientHeight !== this.#cssSize[1]) {
       this.#cssSize = [canvas.clientWidth, canvas.clientHeight];
       this.events.cssSizeChanged(this.#cssSize);

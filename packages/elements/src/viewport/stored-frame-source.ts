@@ -8,6 +8,7 @@ import {
   retrieveFrames,
   retrieveInstance,
 } from '@fovea/core';
+import type { PrefetchSource } from './frame-prefetch.js';
 
 /** A frame's stored bytes and the transfer syntax they are in. */
 export interface StoredFrame {
@@ -22,7 +23,7 @@ export interface StoredFrame {
  * the rest of the series, and keeps the last one parsed, so the frames of a multi-frame instance
  * cost one download, not one each.
  */
-export class StoredFrameSource {
+export class StoredFrameSource implements PrefetchSource<StoredFrame> {
   #framesUnavailable = false;
   #lastInstance: { sopInstanceUid: string; file: Part10Instance } | undefined;
 
@@ -31,6 +32,15 @@ export class StoredFrameSource {
   /** True once the server has refused frame retrieval and whole instances are used instead. */
   get usesWholeInstances(): boolean {
     return this.#framesUnavailable;
+  }
+
+  /** Fetches whole instances from now on (another path found the server refusing frames). */
+  useWholeInstances(): void {
+    this.#framesUnavailable = true;
+  }
+
+  sizeOf(frame: StoredFrame): number {
+    return frame.bytes.byteLength;
   }
 
   async frame(ref: FrameRef, signal: AbortSignal): Promise<StoredFrame> {

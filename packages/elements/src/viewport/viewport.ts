@@ -1,4 +1,4 @@
-import { DecoderPool } from '@fovea/codecs';
+import { type DecodedFrame, DecoderPool } from '@fovea/codecs';
 import { DicomWebClient, FoveaError, type FrameInfo, type FrameRef } from '@fovea/core';
 import type { RenderDevice, VoiTransform } from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -11,6 +11,7 @@ import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { viewportOverlays } from '../overlays/viewport-overlays.js';
+import { DecodedFrameSource } from './decoded-frame-source.js';
 import { type FrameFacts, frameFacts } from './frame-facts.js';
 import { FramePrefetcher } from './frame-prefetch.js';
 import { frameScrollbar } from './frame-scrollbar.js';
@@ -18,7 +19,6 @@ import { overlayContent } from './overlay-content.js';
 import { RenderTarget } from './render-target.js';
 import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
-import { StoredFrameSource } from './stored-frame-source.js';
 import {
   FITTED_VIEW,
   flipOnScreen,
@@ -157,8 +157,8 @@ export class FoveaViewport extends LitElement {
   #frame: AbortController | undefined;
   #imageSize: readonly [number, number] | undefined;
   #shownInfo: FrameInfo | undefined;
-  /** Fetches and keeps the stored frames of the series loaded now. */
-  #prefetch: FramePrefetcher | undefined;
+  /** Fetches, decodes and keeps the frames of the series loaded now. */
+  #prefetch: FramePrefetcher<DecodedFrame> | undefined;
 
   /** Frames in the series shown. */
   get frameCount(): number {
@@ -289,7 +289,8 @@ export class FoveaViewport extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    void this.#reload();
+    // After this update completes: state set within it would schedule another (Lit warns).
+    queueMicrotask(() => void this.#reload());
   }
 
   protected override render() {
@@ -352,7 +353,7 @@ export class FoveaViewport extends LitElement {
     const client =
       this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
     if (!client) return;
-    const source = new StoredFrameSource(client);
+    const source = new DecodedFrameSource(client, () => this.#pool());
     this.#prefetch = undefined;
     const abort = new AbortController();
     this.#load = abort;
@@ -428,24 +429,15 @@ export class FoveaViewport extends LitElement {
     this.#frame = abort;
     const viewport = this.#target.viewport;
     const prefetch = this.#prefetch;
-    const pixel = ref.instance.pixel;
-    if (!viewport || !prefetch || !pixel) return;
+    if (!viewport || !prefetch) return;
     try {
-      const stored = await prefetch.frame(index);
-      if (abort.signal.aborted) return;
-      if (!this.decoderPool && !this.#ownedPool) this.#ownedPool = new DecoderPool();
-      const pool = (this.decoderPool ?? this.#ownedPool) as DecoderPool;
-      const decoded = await pool.decode(stored.bytes, pixel, stored.transferSyntaxUid, {
-        signal: abort.signal,
-        priority: 1,
-        // The prefetcher keeps the bytes for the next time this frame is shown: copy, do not move.
-        transfer: false,
-      });
+      const decoded = await prefetch.frame(index);
       if (abort.signal.aborted) return;
       const info = ref.instance.frames[ref.frameIndex];
       const image = sliceImageFromFrame(decoded, ref.instance, info);
       const voi = this.userWindow ? { kind: 'window' as const, ...this.userWindow } : defaultVoi(info);
-      await viewport.setImage(image);
+      // The prefetcher keeps the pixels for the next time this frame is shown: copy, do not move.
+      await viewport.setImage(image, { copy: true });
       const size = await this.#target.fit();
       this.#imageSize = [image.columns, image.rows];
       await viewport.setView({ voi, invert: this.inverted, ...this.#renderGeometry(size) });
@@ -499,6 +491,13 @@ export class FoveaViewport extends LitElement {
       const wait = Math.max(0, this.frameIntervalMs - (performance.now() - started));
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /** The decoder pool handed in, else one of the element's own, made on first use. */
+  #pool(): DecoderPool {
+    if (this.decoderPool) return this.decoderPool;
+    this.#ownedPool ??= new DecoderPool();
+    return this.#ownedPool;
   }
 
   #fail(error: unknown): void {
