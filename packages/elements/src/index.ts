@@ -7,6 +7,7 @@ export { FoveaToolChangeEvent } from './events/tool-change-event.js';
 export { FoveaViewChangeEvent } from './events/view-change-event.js';
 export { FoveaSeriesBrowser, SERIES_DRAG_TYPE } from './series-browser/series-browser.js';
 export { FoveaSeriesSelectEvent } from './series-browser/series-select-event.js';
+export { SeriesThumbnailError } from './series-browser/series-thumbnail-error.js';
 export { FoveaStudyList } from './study-list/study-list.js';
 export type { FoveaTheme } from './theme/theme.js';
 export { FoveaToolbar } from './toolbar/toolbar.js';

@@ -2,8 +2,10 @@ import { DicomWebClient, type SeriesSummary, searchForSeries } from '@fovea/core
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { defineFoveaElements } from '../define.js';
+import type { FoveaErrorEvent } from '../events/error-event.js';
 import type { FoveaSeriesBrowser } from './series-browser.js';
 import type { FoveaSeriesSelectEvent } from './series-select-event.js';
+import { SeriesThumbnailError } from './series-thumbnail-error.js';
 
 defineFoveaElements();
 
@@ -116,6 +118,68 @@ describe('<fovea-series-browser> against Orthanc (same-origin proxy)', () => {
     browser.series = [...list];
     await browser.updateComplete;
     await until(() => requests > before, 'new thumbnail requests');
+  });
+
+  it('says once, without naming the patient, that a thumbnail failed; the series still opens', async () => {
+    const list = await searchForSeries(new DicomWebClient({ root: '/dicom-web' }), {
+      studyInstanceUid: studyUid,
+    });
+    const broken = list[list.length - 1]?.seriesInstanceUid as string;
+    // The server fails every request for that one series' picture (its instances' search).
+    const client = new DicomWebClient({
+      root: '/dicom-web',
+      retry: { retries: 0 },
+      fetch: (input, init) =>
+        String(input).includes(`/series/${broken}/`)
+          ? Promise.resolve(new Response('unavailable', { status: 500 }))
+          : fetch(input, init),
+    });
+    const browser = document.createElement('fovea-series-browser');
+    browser.client = client;
+    browser.studyUid = studyUid;
+    const errors: unknown[] = [];
+    // Heard on the document: the event bubbles out of the element's shadow root.
+    const onError = (event: FoveaErrorEvent) => errors.push(event.error);
+    document.addEventListener('fovea-error', onError);
+    try {
+      document.body.append(browser);
+      const root = browser.shadowRoot as ShadowRoot;
+      const settled = () =>
+        items(browser).length === list.length &&
+        root.querySelectorAll('[part="thumbnail"][data-state="loading"]').length === 0;
+      await until(settled, 'every thumbnail made or failed');
+      expect(errors).toHaveLength(1);
+      const error = errors[0] as SeriesThumbnailError;
+      expect(error).toBeInstanceOf(SeriesThumbnailError);
+      expect(error.code).toBe('THUMBNAIL_FAILED');
+      expect(error.reason).toBe('DICOMWEB_HTTP');
+      expect(error.seriesInstanceUid).toBe(broken);
+      expect(error.message).not.toContain(broken);
+      expect(error.message).not.toContain(studyUid);
+      const brokenItem = root.querySelector<HTMLButtonElement>(`button[data-series-uid="${broken}"]`);
+      expect(brokenItem?.querySelector('[part="thumbnail"]')?.getAttribute('data-state')).toBe('error');
+      expect(brokenItem?.textContent).toContain('No preview');
+      // The others are drawn (or have no pixels).
+      const others = list.length - 1;
+      expect(
+        root.querySelectorAll('[part="thumbnail"]:is([data-state="drawn"], [data-state="none"])'),
+      ).toHaveLength(others);
+      // Still usable: the series is picked like any other.
+      const picked: string[] = [];
+      browser.addEventListener('fovea-series-select', (event: FoveaSeriesSelectEvent) =>
+        picked.push(event.series.seriesInstanceUid),
+      );
+      brokenItem?.click();
+      expect(picked).toEqual([broken]);
+      // Taken out of the page and put back, it does not try (and report) the same list again.
+      browser.remove();
+      document.body.append(browser);
+      await browser.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(errors).toHaveLength(1);
+    } finally {
+      document.removeEventListener('fovea-error', onError);
+    }
   });
 
   it('picks a series by click and by keyboard, one Tab stop, arrows between series', async () => {

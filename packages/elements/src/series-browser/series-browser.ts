@@ -11,6 +11,7 @@ import { themeStyles } from '../theme/theme.js';
 import { seriesBrowserStyles } from './series-browser.styles.js';
 import { FoveaSeriesSelectEvent } from './series-select-event.js';
 import { renderSeriesThumbnail } from './series-thumbnail.js';
+import { SeriesThumbnailError } from './series-thumbnail-error.js';
 
 /** MIME type of a series dragged from the browser: JSON `{ studyInstanceUid, seriesInstanceUid }`. */
 export const SERIES_DRAG_TYPE = 'application/x-fovea-series';
@@ -31,7 +32,8 @@ const THUMBNAIL_CSS_SIZE = 72;
  *
  * @tagname fovea-series-browser
  * @event fovea-series-select - the user picked a series (`event.series`, a `SeriesSummary`)
- * @event fovea-error - the series search failed (`event.error`)
+ * @event fovea-error - the series search failed (`event.error`), or a series' thumbnail could not be
+ *   made (`event.error` a `SeriesThumbnailError`, code `THUMBNAIL_FAILED`; once per series and list)
  * @csspart list - the list of series
  * @csspart series - one series' button (`series selected` for the current one)
  * @csspart thumbnail - a series' picture
@@ -160,7 +162,7 @@ export class FoveaSeriesBrowser extends LitElement {
               @click=${() => this.#select(series)}
               @dragstart=${(event: DragEvent) => this.#onDragStart(event, series)}
             >
-              <span part="thumbnail" aria-hidden="true">
+              <span part="thumbnail" aria-hidden="true" data-state=${thumbnailState(thumbnail)}>
                 ${
                   thumbnail === null || thumbnail === 'error'
                     ? html`<span class="no-preview">${t('seriesNoPreview')}</span>`
@@ -258,8 +260,11 @@ export class FoveaSeriesBrowser extends LitElement {
     for (const series of this.listedSeries) {
       const uid = series.seriesInstanceUid;
       if (run.signal.aborted) return;
-      if (this.thumbnails.get(uid) instanceof ImageData || this.thumbnails.get(uid) === null) continue;
+      // Made, without pixels, or failed: each series is tried once per list (a failure is reported
+      // once; a new list, client or study tries again).
+      if (this.thumbnails.has(uid)) continue;
       let picture: ImageData | null | 'error';
+      let failure: unknown;
       try {
         const studyInstanceUid = series.studyInstanceUid ?? this.studyUid;
         picture =
@@ -270,14 +275,23 @@ export class FoveaSeriesBrowser extends LitElement {
             size,
             run.signal,
           )) ?? null;
-      } catch {
-        // A series without a picture stays usable; the viewport reports why when it is opened.
+      } catch (error) {
+        // A series without a picture stays usable: it says "No preview" and can still be opened.
         picture = 'error';
+        failure = error;
       }
       if (run.signal.aborted) return;
       this.thumbnails = new Map(this.thumbnails).set(uid, picture);
+      if (picture === 'error')
+        this.dispatchEvent(new FoveaErrorEvent(new SeriesThumbnailError(uid, failure)));
     }
   }
+}
+
+function thumbnailState(thumbnail: ImageData | null | 'error' | undefined): string {
+  if (thumbnail === undefined) return 'loading';
+  if (thumbnail === null) return 'none';
+  return thumbnail === 'error' ? 'error' : 'drawn';
 }
 
 function sameSeries(
