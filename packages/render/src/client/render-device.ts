@@ -119,8 +119,9 @@ export class RenderDevice extends EventTarget {
    * @fovea/core `Volume`) and its geometry. An array owning its whole buffer is transferred, not
    * copied (it is detached afterwards), unless `{ copy: true }`; a view into a larger buffer or
    * into WebAssembly memory is copied. Stream later slices with {@link RenderVolume.update}. Rejects with
-   * `RENDER_INVALID_VOLUME`, or `RENDER_VOLUME_TOO_LARGE` when a side exceeds the device's largest
-   * 3D texture (`backend.maxVolumeSize`; bricking is not implemented yet).
+   * `RENDER_INVALID_VOLUME`, or `RENDER_VOLUME_TOO_LARGE` when not even its bricks fit one 3D
+   * texture: a volume with a side past `backend.maxVolumeSize` is cut into bricks laid side by
+   * side in one texture (a brick atlas), and renders exactly as it would whole.
    */
   async createVolume(data: RenderVolumeData, options: { copy?: boolean } = {}): Promise<RenderVolume> {
     this.#assertLive();

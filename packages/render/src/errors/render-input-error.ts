@@ -12,8 +12,13 @@ export type RenderInputErrorCode =
   | 'RENDER_UNSUPPORTED'
   /** The volume's voxels do not match its description, or a slot update does not fit it. */
   | 'RENDER_INVALID_VOLUME'
-  /** A side of the volume exceeds the device's largest 3D texture (bricking is not implemented yet). */
-  | 'RENDER_VOLUME_TOO_LARGE';
+  /**
+   * The volume does not fit one 3D texture of the device even cut into bricks laid side by side
+   * (a brick atlas); the message says what limit would hold it.
+   */
+  | 'RENDER_VOLUME_TOO_LARGE'
+  /** An option of the render device is not valid (e.g. `maxVolumeTextureSize` below 1). */
+  | 'RENDER_INVALID_OPTION';
 
 /** An image or view state the renderer refuses, with what to fix. */
 export class RenderInputError extends FoveaError {

@@ -18,7 +18,12 @@ export interface BackendInfo {
   software: boolean;
   /** Largest 2D texture side, pixels: larger images are refused. */
   maxTextureSize: number;
-  /** Largest 3D texture side, voxels: larger volumes are refused (no bricking yet). */
+  /**
+   * Largest 3D texture side the renderer uses, texels: the device's limit (WebGPU
+   * `maxTextureDimension3D`, WebGL2 `MAX_3D_TEXTURE_SIZE`), or the lower
+   * `maxVolumeTextureSize` the device was created with. A volume with a longer side is cut into
+   * bricks laid side by side in one texture (a brick atlas); one no atlas can hold is refused.
+   */
   maxVolumeSize: number;
 }
 
@@ -64,7 +69,8 @@ export interface RenderBackend {
   /**
    * A 3D texture for a volume of `dimensions`, in the format of `sample`'s array type (Int16 →
    * r16sint/R16I, Uint16 → r16uint/R16UI, Uint8 → r8uint/R8UI, Float32 → r32float/R32F), not
-   * filled yet. The caller checks the size against `info.maxVolumeSize`.
+   * filled yet: the volume as it is, or a brick atlas when a side exceeds `info.maxVolumeSize`.
+   * Throws `RENDER_VOLUME_TOO_LARGE` when no atlas fits (the caller checks beforehand).
    */
   createVolumeTexture(dimensions: readonly [number, number, number], sample: VolumeVoxels): VolumeTexture;
   /**

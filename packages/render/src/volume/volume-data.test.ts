@@ -30,11 +30,15 @@ describe('volume data', () => {
     expect(() => validateVolumeData(volume, 4)).not.toThrow();
   });
 
-  it('refuses a side past the 3D texture limit with RENDER_VOLUME_TOO_LARGE, naming bricking', () => {
-    expect(() => validateVolumeData(volume, 3)).toThrow(
+  it('accepts a side past the 3D texture limit when its bricks fit one texture', () => {
+    expect(() => validateVolumeData(volume, 3)).not.toThrow();
+  });
+
+  it('refuses a volume no brick atlas can hold with RENDER_VOLUME_TOO_LARGE, saying what would', () => {
+    expect(() => validateVolumeData(volume, 2)).toThrow(
       expect.objectContaining({
         code: 'RENDER_VOLUME_TOO_LARGE',
-        message: expect.stringMatching(/bricking/),
+        message: expect.stringMatching(/4 × 3 × 2 .*2 per side.*at least 3\b/),
       }),
     );
   });

@@ -1,5 +1,6 @@
 import type { Vec3 } from '@fovea/core';
 import { RenderInputError } from '../errors/render-input-error.js';
+import { brickAtlas } from './brick-atlas.js';
 
 /**
  * Voxel arrays a volume may hold; the array type decides the GPU texture format: `Int16Array` →
@@ -64,9 +65,9 @@ function isVoxels(value: unknown): value is VolumeVoxels {
 }
 
 /**
- * Checks that a volume is self-consistent and fits the device's 3D textures; throws
- * {@link RenderInputError} `RENDER_INVALID_VOLUME` or `RENDER_VOLUME_TOO_LARGE` otherwise.
- * Volumes larger than one 3D texture (bricking) are not supported yet.
+ * Checks that a volume is self-consistent and fits the device's 3D textures, bricked if need be
+ * (see `brickAtlas`); throws {@link RenderInputError} `RENDER_INVALID_VOLUME` or
+ * `RENDER_VOLUME_TOO_LARGE` otherwise.
  */
 export function validateVolumeData(volume: RenderVolumeData, maxVolumeSize: number): void {
   const { dimensions, origin, directions, spacing } = volume.geometry;
@@ -98,12 +99,7 @@ export function validateVolumeData(volume: RenderVolumeData, maxVolumeSize: numb
       `The volume holds ${volume.voxels.length} voxels; ${dimensions.join(' × ')} needs ${expected}`,
     );
   }
-  if (dimensions.some((n) => n > maxVolumeSize)) {
-    throw new RenderInputError(
-      'RENDER_VOLUME_TOO_LARGE',
-      `Volume ${dimensions.join(' × ')} exceeds the device's largest 3D texture (${maxVolumeSize} per side); bricking is not implemented yet`,
-    );
-  }
+  brickAtlas(dimensions, maxVolumeSize);
 }
 
 /** Checks a slot update against its volume; throws `RENDER_INVALID_VOLUME` when it does not fit. */

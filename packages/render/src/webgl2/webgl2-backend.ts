@@ -6,6 +6,7 @@ import { WebGl2SlicePass } from '../passes/slice/slice-pass-webgl2.js';
 import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
 import { WebGl2VolumeRenderPass } from '../passes/volume/volume-pass-webgl2.js';
 import type { Size } from '../view/view-transform.js';
+import { brickAtlas } from '../volume/brick-atlas.js';
 import type { VolumeVoxels } from '../volume/volume-data.js';
 import { WebGl2VolumeTexture } from './webgl2-volume-texture.js';
 
@@ -35,7 +36,7 @@ export class WebGl2Backend implements RenderBackend {
     | { framebuffer: WebGLFramebuffer; texture: WebGLTexture; width: number; height: number }
     | undefined;
 
-  private constructor(canvas: OffscreenCanvas, gl: WebGL2RenderingContext) {
+  private constructor(canvas: OffscreenCanvas, gl: WebGL2RenderingContext, maxVolumeTextureSize?: number) {
     this.#canvas = canvas;
     this.#gl = gl;
     this.lost = new Promise<string>((resolve) => {
@@ -54,12 +55,18 @@ export class WebGl2Backend implements RenderBackend {
       adapter: renderer,
       software: /swiftshader|llvmpipe|software/i.test(renderer),
       maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
-      maxVolumeSize: gl.getParameter(gl.MAX_3D_TEXTURE_SIZE) as number,
+      maxVolumeSize: Math.min(
+        gl.getParameter(gl.MAX_3D_TEXTURE_SIZE) as number,
+        maxVolumeTextureSize ?? Number.POSITIVE_INFINITY,
+      ),
     };
   }
 
-  /** Creates the shared context; throws with a readable reason when WebGL2 is missing. */
-  static create(): WebGl2Backend {
+  /**
+   * Creates the shared context; throws with a readable reason when WebGL2 is missing. Volume
+   * textures keep within `maxVolumeTextureSize` per side when it is below MAX_3D_TEXTURE_SIZE.
+   */
+  static create(maxVolumeTextureSize?: number): WebGl2Backend {
     if (typeof OffscreenCanvas === 'undefined') throw new Error('OffscreenCanvas is missing');
     const canvas = new OffscreenCanvas(1, 1);
     const gl = canvas.getContext('webgl2', {
@@ -71,7 +78,7 @@ export class WebGl2Backend implements RenderBackend {
       preserveDrawingBuffer: false,
     });
     if (!gl) throw new Error('getContext("webgl2") returned null');
-    return new WebGl2Backend(canvas, gl);
+    return new WebGl2Backend(canvas, gl, maxVolumeTextureSize);
   }
 
   createTarget(canvas: OffscreenCanvas): WebGl2Target {
@@ -96,7 +103,7 @@ export class WebGl2Backend implements RenderBackend {
     dimensions: readonly [number, number, number],
     sample: VolumeVoxels,
   ): WebGl2VolumeTexture {
-    return new WebGl2VolumeTexture(this.#gl, dimensions, sample);
+    return new WebGl2VolumeTexture(this.#gl, brickAtlas(dimensions, this.info.maxVolumeSize), sample);
   }
 
   async drawFrame(

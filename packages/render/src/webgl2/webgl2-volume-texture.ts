@@ -1,3 +1,4 @@
+import { atlasWrites, type BrickAtlas } from '../volume/brick-atlas.js';
 import type { VolumeTexelKind } from '../volume/volume-data.js';
 import type { VolumeTexture } from '../volume/volume-texture.js';
 
@@ -10,23 +11,22 @@ interface Format {
 
 /**
  * The WebGL2 3D texture of a volume (R16I / R16UI / R8UI / R32F), NEAREST and never filtered:
- * shaders read it with `texelFetch` through isampler3D / usampler3D / sampler3D.
+ * shaders read it with `texelFetch` through isampler3D / usampler3D / sampler3D. It holds the
+ * volume as it is or, past the device's limit, its bricks side by side (`atlas`).
  */
 export class WebGl2VolumeTexture implements VolumeTexture {
   readonly dimensions: readonly [number, number, number];
+  readonly atlas: BrickAtlas;
   readonly kind: VolumeTexelKind;
   readonly texture: WebGLTexture;
   version = 0;
   readonly #gl: WebGL2RenderingContext;
   readonly #format: Format;
 
-  constructor(
-    gl: WebGL2RenderingContext,
-    dimensions: readonly [number, number, number],
-    sample: ArrayBufferView,
-  ) {
+  constructor(gl: WebGL2RenderingContext, atlas: BrickAtlas, sample: ArrayBufferView) {
     this.#gl = gl;
-    this.dimensions = dimensions;
+    this.atlas = atlas;
+    this.dimensions = atlas.dimensions;
     this.#format = volumeFormat(gl, sample);
     this.kind = this.#format.kind;
     this.texture = gl.createTexture();
@@ -37,36 +37,35 @@ export class WebGl2VolumeTexture implements VolumeTexture {
     for (const parameter of [gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T, gl.TEXTURE_WRAP_R]) {
       gl.texParameteri(gl.TEXTURE_3D, parameter, gl.CLAMP_TO_EDGE);
     }
-    gl.texStorage3D(
-      gl.TEXTURE_3D,
-      1,
-      this.#format.internalFormat,
-      dimensions[0],
-      dimensions[1],
-      dimensions[2],
-    );
+    gl.texStorage3D(gl.TEXTURE_3D, 1, this.#format.internalFormat, ...atlas.size);
   }
 
   write(firstSlot: number, voxels: ArrayBufferView): void {
     const gl = this.#gl;
-    const [width, height] = this.dimensions;
+    const [nx, ny] = this.dimensions;
     const bytesPerTexel = (voxels as Int16Array).BYTES_PER_ELEMENT;
-    const slots = voxels.byteLength / (width * height * bytesPerTexel);
+    const slots = voxels.byteLength / (nx * ny * bytesPerTexel);
     gl.bindTexture(gl.TEXTURE_3D, this.texture);
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-    gl.texSubImage3D(
-      gl.TEXTURE_3D,
-      0,
-      0,
-      0,
-      firstSlot,
-      width,
-      height,
-      slots,
-      this.#format.format,
-      this.#format.type,
-      voxels,
-    );
+    // A brick is a box inside the slots: rows of nx voxels, images of ny rows, skipped up to it.
+    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, nx);
+    gl.pixelStorei(gl.UNPACK_IMAGE_HEIGHT, ny);
+    for (const { origin, size, source } of atlasWrites(this.atlas, firstSlot, slots)) {
+      gl.pixelStorei(gl.UNPACK_SKIP_PIXELS, source[0]);
+      gl.pixelStorei(gl.UNPACK_SKIP_ROWS, source[1]);
+      gl.pixelStorei(gl.UNPACK_SKIP_IMAGES, source[2]);
+      gl.texSubImage3D(gl.TEXTURE_3D, 0, ...origin, ...size, this.#format.format, this.#format.type, voxels);
+    }
+    // Other uploads of this context (images, tables) expect the defaults.
+    for (const parameter of [
+      gl.UNPACK_ROW_LENGTH,
+      gl.UNPACK_IMAGE_HEIGHT,
+      gl.UNPACK_SKIP_PIXELS,
+      gl.UNPACK_SKIP_ROWS,
+      gl.UNPACK_SKIP_IMAGES,
+    ]) {
+      gl.pixelStorei(parameter, 0);
+    }
     this.version++;
   }
 

@@ -7,6 +7,7 @@ import { WebGpuUpscale } from '../passes/upscale/upscale-pass.js';
 import { WebGpuVolumeRenderPass } from '../passes/volume/volume-pass.js';
 import type { VolumeRenderPass } from '../passes/volume/volume-pass-interface.js';
 import type { Size } from '../view/view-transform.js';
+import { brickAtlas } from '../volume/brick-atlas.js';
 import type { VolumeVoxels } from '../volume/volume-data.js';
 import { unpackReadback } from './unpack-readback.js';
 import { WebGpuVolumeTexture, webGpuVolumeFormat } from './webgpu-volume-texture.js';
@@ -45,8 +46,11 @@ export class WebGpuBackend implements RenderBackend {
     });
   }
 
-  /** Requests an adapter and a device; throws with a readable reason when there is none. */
-  static async create(gpu: GPU): Promise<WebGpuBackend> {
+  /**
+   * Requests an adapter and a device; throws with a readable reason when there is none. Volume
+   * textures keep within `maxVolumeTextureSize` per side when it is below maxTextureDimension3D.
+   */
+  static async create(gpu: GPU, maxVolumeTextureSize?: number): Promise<WebGpuBackend> {
     const adapter = await gpu.requestAdapter();
     if (!adapter) throw new Error('requestAdapter() returned no adapter');
     const maxTextureSize = adapter.limits.maxTextureDimension2D;
@@ -62,7 +66,7 @@ export class WebGpuBackend implements RenderBackend {
       adapter: name,
       software: adapter.info.isFallbackAdapter === true || /swiftshader|llvmpipe/i.test(name),
       maxTextureSize,
-      maxVolumeSize,
+      maxVolumeSize: Math.min(maxVolumeSize, maxVolumeTextureSize ?? Number.POSITIVE_INFINITY),
     });
   }
 
@@ -94,7 +98,11 @@ export class WebGpuBackend implements RenderBackend {
     dimensions: readonly [number, number, number],
     sample: VolumeVoxels,
   ): WebGpuVolumeTexture {
-    return new WebGpuVolumeTexture(this.#device, dimensions, webGpuVolumeFormat(sample));
+    return new WebGpuVolumeTexture(
+      this.#device,
+      brickAtlas(dimensions, this.info.maxVolumeSize),
+      webGpuVolumeFormat(sample),
+    );
   }
 
   async drawFrame(

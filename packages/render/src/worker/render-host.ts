@@ -144,7 +144,10 @@ export class RenderHost {
     });
   }
 
-  /** Adds a volume (its buffer transferred from the page); throws `RENDER_VOLUME_TOO_LARGE` past the 3D limit. */
+  /**
+   * Adds a volume (its buffer transferred from the page); throws `RENDER_VOLUME_TOO_LARGE` when
+   * not even a brick atlas of it fits one 3D texture.
+   */
   async addVolume(id: number, data: RenderVolumeData): Promise<void> {
     const backend = await this.#live();
     this.volumes.add(id, data, backend);
@@ -214,7 +217,7 @@ export class RenderHost {
     for (const viewport of this.#viewports.values()) viewport.detach();
     this.volumes.attach(undefined);
     // The canvases already carry a context of this kind, so recovery stays on the same API.
-    const options = { backends: [lost.info.kind], simulateMissing: this.#options.simulateMissing ?? [] };
+    const options: BackendOptions = { ...this.#options, backends: [lost.info.kind] };
     this.#ready = createBackend(options).then(
       (backend) => {
         if (this.#disposed) {

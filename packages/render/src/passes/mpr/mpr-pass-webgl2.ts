@@ -1,4 +1,9 @@
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
+import {
+  BRICK_ATLAS_GLSL,
+  brickAtlasUniforms,
+  setBrickAtlasUniforms,
+} from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
 import { type LinkedProgram, linkProgram } from '../../webgl2/program.js';
@@ -79,6 +84,7 @@ export class WebGl2MprPass implements MprPass {
     const { program, uniforms } = this.#program(volume.kind);
     gl.useProgram(program);
     setUniforms(gl, uniforms, mprUniforms(params, volume.dimensions, this.#classifier, this.#tableSize));
+    setBrickAtlasUniforms(gl, uniforms, brickAtlasUniforms(volume.atlas));
     gl.uniform1f(uniforms.get('uCanvasHeight') ?? null, canvasHeight);
     gl.activeTexture(gl.TEXTURE0 + UNIT_VOLUME);
     gl.bindTexture(gl.TEXTURE_3D, volume.texture);
@@ -113,7 +119,7 @@ export class WebGl2MprPass implements MprPass {
       program = linkProgram(
         this.#gl,
         `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n#define ${DEFINES[kind]}\n${fragmentSource}`,
+        `#version 300 es\n#define ${DEFINES[kind]}\n${BRICK_ATLAS_GLSL}\n${fragmentSource}`,
         `MPR (${kind})`,
       );
       this.#programs.set(kind, program);

@@ -1,5 +1,6 @@
 import { makeShaderDataDefinitions, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
+import { BRICK_ATLAS_WGSL, brickAtlasUniforms } from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
 import type { WebGpuVolumeTexture } from '../../webgpu/webgpu-volume-texture.js';
@@ -87,7 +88,10 @@ export class WebGpuMprPass implements MprPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('MPR pass drawn before setVolume and setDrawParams');
-    this.#uniforms.set(mprUniforms(params, volume.dimensions, this.#classifier, this.#tableSize));
+    this.#uniforms.set({
+      ...mprUniforms(params, volume.dimensions, this.#classifier, this.#tableSize),
+      atlas: brickAtlasUniforms(volume.atlas),
+    });
     this.#device.queue.writeBuffer(this.#uniformBuffer, 0, this.#uniforms.arrayBuffer);
     const pipeline = this.#pipeline(volume.kind, params.layer !== 'base');
     this.#bindGroup ??= this.#device.createBindGroup({
@@ -153,7 +157,7 @@ export class WebGpuMprPass implements MprPass {
   }
 }
 
-/** The shader for one texel type (WGSL has no generics over texture types). */
+/** The shader for one texel type (WGSL has no generics over texture types), with the atlas chunk. */
 function source(texel: string): string {
-  return `alias Texel = ${texel};\n${shaderSource}`;
+  return `alias Texel = ${texel};\n${BRICK_ATLAS_WGSL}\n${shaderSource}`;
 }

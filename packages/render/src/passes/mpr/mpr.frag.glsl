@@ -1,5 +1,6 @@
 // MPR pass, WebGL2 twin of mpr.wgsl: the same steps in the same order (see there). The loader
-// prepends `#version 300 es` and `#define SAMPLE_SINT`, `SAMPLE_UINT` or `SAMPLE_FLOAT`.
+// prepends `#version 300 es`, `#define SAMPLE_SINT`, `SAMPLE_UINT` or `SAMPLE_FLOAT`, and the brick
+// atlas (volume/brick-atlas.glsl: the sampler `uVolume`, `load` and `loadCorners`).
 precision highp float;
 precision highp int;
 precision highp isampler3D;
@@ -31,13 +32,6 @@ uniform vec4 uThresholds[64];
 // GL's window origin is the bottom-left corner; canvas y runs down from the top.
 uniform float uCanvasHeight;
 
-#if defined(SAMPLE_SINT)
-uniform isampler3D uVolume;
-#elif defined(SAMPLE_FLOAT)
-uniform sampler3D uVolume;
-#else
-uniform usampler3D uVolume;
-#endif
 uniform sampler2D uColourTable;
 
 out vec4 outColor;
@@ -49,10 +43,6 @@ vec2 imagePosition(vec2 canvas) {
   vec4 x = uCanvasToImageX;
   vec4 y = uCanvasToImageY;
   return vec2(x.x * canvas.x + x.y * canvas.y + x.z, y.x * canvas.x + y.y * canvas.y + y.z);
-}
-
-float load(ivec3 p) {
-  return float(texelFetch(uVolume, p, 0).r);
 }
 
 float mix2(float a, float b, float t) {
@@ -78,10 +68,12 @@ bool sampleVolume(vec3 position, out float value) {
   }
   ivec3 i1 = min(i0 + 1, uVolumeSize.xyz - 1);
   vec3 f = p - base;
-  float c00 = mix2(load(i0), load(ivec3(i1.x, i0.y, i0.z)), f.x);
-  float c10 = mix2(load(ivec3(i0.x, i1.y, i0.z)), load(ivec3(i1.x, i1.y, i0.z)), f.x);
-  float c01 = mix2(load(ivec3(i0.x, i0.y, i1.z)), load(ivec3(i1.x, i0.y, i1.z)), f.x);
-  float c11 = mix2(load(ivec3(i0.x, i1.y, i1.z)), load(i1), f.x);
+  float corners[8];
+  loadCorners(i0, i1, corners);
+  float c00 = mix2(corners[0], corners[1], f.x);
+  float c10 = mix2(corners[2], corners[3], f.x);
+  float c01 = mix2(corners[4], corners[5], f.x);
+  float c11 = mix2(corners[6], corners[7], f.x);
   value = mix2(mix2(c00, c10, f.y), mix2(c01, c11, f.y), f.z);
   return true;
 }

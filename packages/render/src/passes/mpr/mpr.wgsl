@@ -45,6 +45,8 @@ struct MprParams {
   tableSize: i32,
   // thresholds[k >> 2][k & 3] is threshold k; threshold 0 is unused.
   thresholds: array<vec4f, 64>,
+  // Where voxels lie in the texture (brick-atlas.wgsl, prepended by the loader).
+  atlas: BrickAtlas,
 };
 
 @group(0) @binding(0) var<uniform> params: MprParams;
@@ -66,10 +68,6 @@ fn imagePosition(canvas: vec2f) -> vec2f {
   let x = params.canvasToImageX;
   let y = params.canvasToImageY;
   return vec2f(x.x * canvas.x + x.y * canvas.y + x.z, y.x * canvas.x + y.y * canvas.y + y.z);
-}
-
-fn load(p: vec3i) -> f32 {
-  return f32(textureLoad(volume, p, 0).r);
 }
 
 // A sample and whether it lies inside the volume (0 <= p <= n - 1 on every axis; for nearest,
@@ -95,10 +93,11 @@ fn sampleVolume(position: vec3f) -> Sample {
   }
   let i1 = min(i0 + 1, params.volumeSize.xyz - 1);
   let f = p - base;
-  let c00 = mix2(load(i0), load(vec3i(i1.x, i0.y, i0.z)), f.x);
-  let c10 = mix2(load(vec3i(i0.x, i1.y, i0.z)), load(vec3i(i1.x, i1.y, i0.z)), f.x);
-  let c01 = mix2(load(vec3i(i0.x, i0.y, i1.z)), load(vec3i(i1.x, i0.y, i1.z)), f.x);
-  let c11 = mix2(load(vec3i(i0.x, i1.y, i1.z)), load(i1), f.x);
+  let corners = loadCorners(i0, i1);
+  let c00 = mix2(corners.c000, corners.c100, f.x);
+  let c10 = mix2(corners.c010, corners.c110, f.x);
+  let c01 = mix2(corners.c001, corners.c101, f.x);
+  let c11 = mix2(corners.c011, corners.c111, f.x);
   return Sample(mix2(mix2(c00, c10, f.y), mix2(c01, c11, f.y), f.z), true);
 }
 

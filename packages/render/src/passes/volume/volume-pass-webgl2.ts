@@ -1,3 +1,8 @@
+import {
+  BRICK_ATLAS_GLSL,
+  brickAtlasUniforms,
+  setBrickAtlasUniforms,
+} from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
 import { type LinkedProgram, linkProgram } from '../../webgl2/program.js';
@@ -83,6 +88,7 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     const { program, uniforms } = this.#program(volume.kind);
     gl.useProgram(program);
     setUniforms(gl, uniforms, volumeUniforms(params, this.#tableRange, this.#skipEmpty));
+    setBrickAtlasUniforms(gl, uniforms, brickAtlasUniforms(volume.atlas));
     gl.uniform1f(uniforms.get('uCanvasHeight') ?? null, canvasHeight);
     gl.activeTexture(gl.TEXTURE0 + UNIT_VOLUME);
     gl.bindTexture(gl.TEXTURE_3D, volume.texture);
@@ -122,7 +128,7 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
       program = linkProgram(
         this.#gl,
         `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n#define ${DEFINES[kind]}\n${fragmentSource}`,
+        `#version 300 es\n#define ${DEFINES[kind]}\n${BRICK_ATLAS_GLSL}\n${fragmentSource}`,
         `Volume (${kind})`,
       );
       this.#programs.set(kind, program);

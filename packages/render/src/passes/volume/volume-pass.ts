@@ -1,4 +1,5 @@
 import { makeShaderDataDefinitions, makeStructuredView, type StructuredView } from 'webgpu-utils';
+import { BRICK_ATLAS_WGSL, brickAtlasUniforms } from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
 import type { WebGpuVolumeTexture } from '../../webgpu/webgpu-volume-texture.js';
@@ -93,7 +94,10 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('Volume pass drawn before setVolume and setDrawParams');
-    this.#uniforms.set(volumeUniforms(params, this.#tableRange, this.#skipEmpty));
+    this.#uniforms.set({
+      ...volumeUniforms(params, this.#tableRange, this.#skipEmpty),
+      atlas: brickAtlasUniforms(volume.atlas),
+    });
     this.#device.queue.writeBuffer(this.#uniformBuffer, 0, this.#uniforms.arrayBuffer);
     const pipeline = this.#pipeline(volume.kind);
     this.#bindGroup ??= this.#device.createBindGroup({
@@ -172,7 +176,7 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
   }
 }
 
-/** The shader for one texel type (WGSL has no generics over texture types). */
+/** The shader for one texel type (WGSL has no generics over texture types), with the atlas chunk. */
 function source(texel: string): string {
-  return `alias Texel = ${texel};\n${shaderSource}`;
+  return `alias Texel = ${texel};\n${BRICK_ATLAS_WGSL}\n${shaderSource}`;
 }

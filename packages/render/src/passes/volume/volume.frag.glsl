@@ -1,5 +1,6 @@
 // Volume pass, WebGL2 twin of volume.wgsl: the same steps in the same order (see there). The
-// loader prepends `#version 300 es` and `#define SAMPLE_SINT`, `SAMPLE_UINT` or `SAMPLE_FLOAT`.
+// loader prepends `#version 300 es`, `#define SAMPLE_SINT`, `SAMPLE_UINT` or `SAMPLE_FLOAT`, and the
+// brick atlas (volume/brick-atlas.glsl: the sampler `uVolume`, `load` and `loadCorners`).
 precision highp float;
 precision highp int;
 precision highp isampler3D;
@@ -34,13 +35,6 @@ uniform int uSkipEmpty;
 // GL's window origin is the bottom-left corner; canvas y runs down from the top.
 uniform float uCanvasHeight;
 
-#if defined(SAMPLE_SINT)
-uniform isampler3D uVolume;
-#elif defined(SAMPLE_FLOAT)
-uniform sampler3D uVolume;
-#else
-uniform usampler3D uVolume;
-#endif
 uniform sampler2D uTransferTable;
 uniform highp usampler3D uBricks;
 
@@ -50,10 +44,6 @@ out vec4 outColor;
 
 const vec4 BACKGROUND = vec4(0.0, 0.0, 0.0, 1.0);
 
-float voxel(ivec3 p) {
-  return float(texelFetch(uVolume, p, 0).r);
-}
-
 float trilinear(vec3 v) {
   ivec3 last = uVolumeSize.xyz - 1;
   vec3 c = clamp(v, vec3(0.0), vec3(last));
@@ -61,14 +51,16 @@ float trilinear(vec3 v) {
   ivec3 i0 = ivec3(base);
   ivec3 i1 = min(i0 + 1, last);
   vec3 f = c - base;
-  float v000 = voxel(i0);
-  float v100 = voxel(ivec3(i1.x, i0.y, i0.z));
-  float v010 = voxel(ivec3(i0.x, i1.y, i0.z));
-  float v110 = voxel(ivec3(i1.x, i1.y, i0.z));
-  float v001 = voxel(ivec3(i0.x, i0.y, i1.z));
-  float v101 = voxel(ivec3(i1.x, i0.y, i1.z));
-  float v011 = voxel(ivec3(i0.x, i1.y, i1.z));
-  float v111 = voxel(i1);
+  float corners[8];
+  loadCorners(i0, i1, corners);
+  float v000 = corners[0];
+  float v100 = corners[1];
+  float v010 = corners[2];
+  float v110 = corners[3];
+  float v001 = corners[4];
+  float v101 = corners[5];
+  float v011 = corners[6];
+  float v111 = corners[7];
   float c00 = v000 + (v100 - v000) * f.x;
   float c10 = v010 + (v110 - v010) * f.x;
   float c01 = v001 + (v101 - v001) * f.x;

@@ -46,6 +46,8 @@ struct VolumeParams {
   opaqueEnough: f32,
   // DVR: 1 to skip samples in bricks the transfer function leaves wholly transparent.
   skipEmpty: u32,
+  // Where voxels lie in the texture (brick-atlas.wgsl, prepended by the loader).
+  atlas: BrickAtlas,
 };
 
 @group(0) @binding(0) var<uniform> params: VolumeParams;
@@ -66,10 +68,6 @@ fn vs(@builtin(vertex_index) index: u32) -> @builtin(position) vec4f {
   return vec4f(corner * 2.0 - 1.0, 0.0, 1.0);
 }
 
-fn voxel(p: vec3i) -> f32 {
-  return f32(textureLoad(volume, p, 0).r);
-}
-
 fn trilinear(v: vec3f) -> f32 {
   let last = params.volumeSize.xyz - 1;
   let c = clamp(v, vec3f(0.0), vec3f(last));
@@ -77,14 +75,15 @@ fn trilinear(v: vec3f) -> f32 {
   let i0 = vec3i(base);
   let i1 = min(i0 + 1, last);
   let f = c - base;
-  let v000 = voxel(i0);
-  let v100 = voxel(vec3i(i1.x, i0.y, i0.z));
-  let v010 = voxel(vec3i(i0.x, i1.y, i0.z));
-  let v110 = voxel(vec3i(i1.x, i1.y, i0.z));
-  let v001 = voxel(vec3i(i0.x, i0.y, i1.z));
-  let v101 = voxel(vec3i(i1.x, i0.y, i1.z));
-  let v011 = voxel(vec3i(i0.x, i1.y, i1.z));
-  let v111 = voxel(i1);
+  let corners = loadCorners(i0, i1);
+  let v000 = corners.c000;
+  let v100 = corners.c100;
+  let v010 = corners.c010;
+  let v110 = corners.c110;
+  let v001 = corners.c001;
+  let v101 = corners.c101;
+  let v011 = corners.c011;
+  let v111 = corners.c111;
   let c00 = v000 + (v100 - v000) * f.x;
   let c10 = v010 + (v110 - v010) * f.x;
   let c01 = v001 + (v101 - v001) * f.x;

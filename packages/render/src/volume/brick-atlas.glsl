@@ -1,0 +1,75 @@
+// Brick atlas (volume/brick-atlas.ts), WebGL2 twin of brick-atlas.wgsl (see there), prepended
+// after `#version` and the SAMPLE_* define to the shaders that read a volume (mpr.frag.glsl,
+// volume.frag.glsl): it declares the volume sampler `uVolume` and the atlas uniforms, and the
+// shaders read voxels through `load` and `loadCorners` only.
+precision highp float;
+precision highp int;
+precision highp isampler3D;
+precision highp usampler3D;
+precision highp sampler3D;
+
+#if defined(SAMPLE_SINT)
+uniform isampler3D uVolume;
+#elif defined(SAMPLE_FLOAT)
+uniform sampler3D uVolume;
+#else
+uniform usampler3D uVolume;
+#endif
+
+// Voxels of the volume; bricks (w: 1 when bricked); texels of a tile; tiles along x and y.
+uniform ivec4 uAtlasVolumeSize;
+uniform ivec4 uAtlasGrid;
+uniform ivec4 uAtlasTileSize;
+uniform ivec4 uAtlasTiles;
+
+float texel(ivec3 t) {
+  return float(texelFetch(uVolume, t, 0).r);
+}
+
+ivec3 brickCell(ivec3 p) {
+  return ((p + 1) * uAtlasGrid.xyz - 1) / uAtlasVolumeSize.xyz;
+}
+
+ivec3 brickOffset(ivec3 cell) {
+  int b = cell.x + uAtlasGrid.x * (cell.y + uAtlasGrid.y * cell.z);
+  ivec3 tile = ivec3(b % uAtlasTiles.x, (b / uAtlasTiles.x) % uAtlasTiles.y, b / (uAtlasTiles.x * uAtlasTiles.y));
+  return tile * uAtlasTileSize.xyz - (cell * uAtlasVolumeSize.xyz) / uAtlasGrid.xyz;
+}
+
+float load(ivec3 p) {
+  if (uAtlasGrid.w == 0) {
+    return texel(p);
+  }
+  return texel(p + brickOffset(brickCell(p)));
+}
+
+// c[x + 2y + 4z]: the voxel at i0 (0) or i1 (1) along each axis.
+void loadCorners(ivec3 i0, ivec3 i1, out float c[8]) {
+  ivec3 o0 = i0;
+  ivec3 o1 = i1;
+  if (uAtlasGrid.w != 0) {
+    ivec3 cell = brickCell(i0);
+    if (any(notEqual(brickCell(i1), cell))) {
+      c[0] = load(i0);
+      c[1] = load(ivec3(i1.x, i0.y, i0.z));
+      c[2] = load(ivec3(i0.x, i1.y, i0.z));
+      c[3] = load(ivec3(i1.x, i1.y, i0.z));
+      c[4] = load(ivec3(i0.x, i0.y, i1.z));
+      c[5] = load(ivec3(i1.x, i0.y, i1.z));
+      c[6] = load(ivec3(i0.x, i1.y, i1.z));
+      c[7] = load(i1);
+      return;
+    }
+    ivec3 offset = brickOffset(cell);
+    o0 = i0 + offset;
+    o1 = i1 + offset;
+  }
+  c[0] = texel(o0);
+  c[1] = texel(ivec3(o1.x, o0.y, o0.z));
+  c[2] = texel(ivec3(o0.x, o1.y, o0.z));
+  c[3] = texel(ivec3(o1.x, o1.y, o0.z));
+  c[4] = texel(ivec3(o0.x, o0.y, o1.z));
+  c[5] = texel(ivec3(o1.x, o0.y, o1.z));
+  c[6] = texel(ivec3(o0.x, o1.y, o1.z));
+  c[7] = texel(o1);
+}

@@ -1,0 +1,80 @@
+// Brick atlas (volume/brick-atlas.ts), prepended to the shaders that read a volume (mpr.wgsl,
+// volume.wgsl). They declare `volume: texture_3d<Texel>` and an `atlas: BrickAtlas` member in
+// `params`, and read voxels through `load` (one voxel) and `loadCorners` (the eight voxels of a
+// trilinear cell) only. Voxels are fetched, never filtered, so a bricked volume gives exactly
+// the values, and therefore the pixels, of the same volume stored whole.
+
+struct BrickAtlas {
+  // Voxels of the volume along x, y, z.
+  volumeSize: vec4i,
+  // Bricks along x, y, z; w: 1 when bricked, 0 when the texture holds the volume as it is.
+  grid: vec4i,
+  // Texels of an atlas tile along x, y, z (the largest brick).
+  tileSize: vec4i,
+  // Tiles along the atlas's x and y.
+  tiles: vec4i,
+};
+
+// The eight voxels of a trilinear cell: c{x}{y}{z}, 0 at i0 and 1 at i1 along each axis.
+struct Corners {
+  c000: f32,
+  c100: f32,
+  c010: f32,
+  c110: f32,
+  c001: f32,
+  c101: f32,
+  c011: f32,
+  c111: f32,
+};
+
+fn texel(t: vec3i) -> f32 {
+  return f32(textureLoad(volume, t, 0).r);
+}
+
+// The brick of voxel p along each axis: brickLayout's balanced cores start at cell · n / bricks.
+fn brickCell(p: vec3i) -> vec3i {
+  let a = params.atlas;
+  return ((p + 1) * a.grid.xyz - 1) / a.volumeSize.xyz;
+}
+
+// Atlas texel minus voxel index, for the voxels of brick `cell`.
+fn brickOffset(cell: vec3i) -> vec3i {
+  let a = params.atlas;
+  let b = cell.x + a.grid.x * (cell.y + a.grid.y * cell.z);
+  let tile = vec3i(b % a.tiles.x, (b / a.tiles.x) % a.tiles.y, b / (a.tiles.x * a.tiles.y));
+  return tile * a.tileSize.xyz - (cell * a.volumeSize.xyz) / a.grid.xyz;
+}
+
+// Voxel p (inside the volume).
+fn load(p: vec3i) -> f32 {
+  if (params.atlas.grid.w == 0) {
+    return texel(p);
+  }
+  return texel(p + brickOffset(brickCell(p)));
+}
+
+// The voxels at i0, i1 and their mixed corners (i0 <= i1 <= i0 + 1, inside the volume).
+fn loadCorners(i0: vec3i, i1: vec3i) -> Corners {
+  var o0 = vec3i(0);
+  var o1 = vec3i(0);
+  if (params.atlas.grid.w != 0) {
+    let cell = brickCell(i0);
+    if (any(brickCell(i1) != cell)) {
+      // The cell straddles a brick border (rare): each voxel through its own brick.
+      return Corners(
+        load(i0), load(vec3i(i1.x, i0.y, i0.z)), load(vec3i(i0.x, i1.y, i0.z)), load(vec3i(i1.x, i1.y, i0.z)),
+        load(vec3i(i0.x, i0.y, i1.z)), load(vec3i(i1.x, i0.y, i1.z)), load(vec3i(i0.x, i1.y, i1.z)), load(i1),
+      );
+    }
+    let offset = brickOffset(cell);
+    o0 = i0 + offset;
+    o1 = i1 + offset;
+  } else {
+    o0 = i0;
+    o1 = i1;
+  }
+  return Corners(
+    texel(o0), texel(vec3i(o1.x, o0.y, o0.z)), texel(vec3i(o0.x, o1.y, o0.z)), texel(vec3i(o1.x, o1.y, o0.z)),
+    texel(vec3i(o0.x, o0.y, o1.z)), texel(vec3i(o1.x, o0.y, o1.z)), texel(vec3i(o0.x, o1.y, o1.z)), texel(o1),
+  );
+}
