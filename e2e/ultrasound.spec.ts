@@ -124,3 +124,18 @@ test('US: the scale bar agrees with the depth ticks the machine burned into the 
   // 70 mm on the bar's scale, within a pixel and a half (tick rows are whole pixels).
   expect(Math.abs(sevenCmOnScreen - (70 * px) / mm)).toBeLessThan(1.5);
 });
+
+test('US: the annotation gives each cine frame its time from the first frame', async ({ page }) => {
+  const viewport = await openUltrasound(page);
+  const corner = viewport.locator('[part~="annotations-bottom-left"]');
+  await expect(corner).toContainText('Image 1 of 30');
+  await expect(corner).toContainText('Time 0 s');
+  await viewport.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(corner).toContainText('Image 6 of 30');
+  // Frame Time (0018,1063) 33.33 ms × 5.
+  await expect(corner).toContainText(`Time ${Number(((5 * us.facts.frameTimeMs) / 1000).toFixed(3))} s`);
+  await page.keyboard.press('End');
+  await expect(corner).toContainText('Image 30 of 30');
+  await expect(corner).toContainText('Time 0.967 s');
+});

@@ -36,6 +36,21 @@ describe('cornerAnnotations', () => {
     expect(text).toContain('W 400 L 40');
   });
 
+  it('gives a cine frame its time from the first frame, in seconds', () => {
+    const us = { frameIndex: 5, frameCount: 30, cineElapsedMs: 166.65 };
+    expect(cornerAnnotations(us, 'en', { portal: false }).bottomLeft).toEqual([
+      'Image 6 of 30',
+      'Time 0.167 s',
+    ]);
+    expect(cornerAnnotations(us, 'es', { portal: true }).bottomLeft).toEqual([
+      'Imagen 6 de 30',
+      'Tiempo 0.167 s',
+    ]);
+    expect(
+      cornerAnnotations({ ...us, cineElapsedMs: 0, frameIndex: 0 }, 'zh', { portal: false }).bottomLeft,
+    ).toEqual(['第 1 幅，共 30 幅', '时间 0 秒']);
+  });
+
   it('leaves out what is not known instead of showing empty labels', () => {
     const bare = cornerAnnotations({ frameIndex: 0, frameCount: 1 }, 'en', { portal: false });
     expect(bare).toEqual({ topLeft: [], topRight: [], bottomLeft: ['Image 1 of 1'], bottomRight: [] });

@@ -18,6 +18,8 @@ export interface AnnotationFacts {
   /** 0-based index of the frame shown, and how many there are. */
   frameIndex: number;
   frameCount: number;
+  /** Time of the frame from the cine's first frame, ms, as acquired; undefined when not a timed cine. */
+  cineElapsedMs?: number | undefined;
   /** Position of the slice along its normal, mm (patient LPS · normal); undefined for projections. */
   slicePositionMm?: number | undefined;
   /** (0018,0050) Slice Thickness, mm. */
@@ -69,6 +71,9 @@ export function cornerAnnotations(
     bottomLeft: lines(
       facts.frameCount > 0 &&
         t('frameOf', { index: String(facts.frameIndex + 1), count: String(facts.frameCount) }),
+      facts.cineElapsedMs !== undefined &&
+        Number.isFinite(facts.cineElapsedMs) &&
+        t('cineElapsed', { time: formatNumber(facts.cineElapsedMs / 1000, 3) }),
       facts.slicePositionMm !== undefined &&
         Number.isFinite(facts.slicePositionMm) &&
         t('slicePosition', { position: formatNumber(facts.slicePositionMm, 1) }),

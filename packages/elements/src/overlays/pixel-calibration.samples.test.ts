@@ -15,7 +15,7 @@ import { pixelCalibration } from './pixel-calibration.js';
 
 const orthanc = useOrthanc();
 const dir = sampleDataDir();
-let us: { file: string; studyUid: string; seriesUid: string; cmPerPixel: number };
+let us: { file: string; studyUid: string; seriesUid: string; cmPerPixel: number; frameTimeMs: number };
 
 beforeAll(async () => {
   const manifest = await generateSamples({ outDir: dir });
@@ -26,6 +26,7 @@ beforeAll(async () => {
     studyUid: series.studyInstanceUID,
     seriesUid: series.seriesInstanceUID,
     cmPerPixel: (series.facts as { cmPerPixel: number }).cmPerPixel,
+    frameTimeMs: (series.facts as { frameTimeMs: number }).frameTimeMs,
   };
   await uploadFiles(orthanc(), [us.file]);
 }, 300_000);
@@ -41,16 +42,19 @@ describe('ultrasound calibration of the generated US cine', () => {
     });
   });
 
-  it('gives the viewport the same calibration from the WADO-RS metadata', async () => {
+  it('gives the viewport the same calibration from the WADO-RS metadata, and each frame its time', async () => {
     const client = new DicomWebClient({ root: `${orthanc().url}/dicom-web`, retry: { retries: 0 } });
     const [dataset] = await retrieveSeriesMetadata(client, us.studyUid, us.seriesUid);
     if (!dataset) throw new Error('no metadata');
     const instance = instanceFromDataset(dataset);
-    for (const frameIndex of [0, 29]) {
-      expect(frameFacts({ instance, frameIndex }, dataset).calibration).toEqual({
+    for (const frameIndex of [0, 5, 29]) {
+      const facts = frameFacts({ instance, frameIndex }, dataset);
+      expect(facts.calibration).toEqual({
         spacing: [us.cmPerPixel * 10, us.cmPerPixel * 10],
         source: 'ultrasound-region',
       });
+      // (0018,1063) Frame Time 33.33 ms: frame 5 was acquired 166.65 ms after the first.
+      expect(facts.annotation.cineElapsedMs).toBeCloseTo(frameIndex * us.frameTimeMs, 9);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { type DicomJsonDataset, type FrameRef, jsonStrings } from '@fovea/core';
 import type { AnnotationFacts } from '../overlays/annotations.js';
+import { cineElapsedMs } from '../overlays/cine-time.js';
 import {
   axesFromImageOrientation,
   axesFromPatientOrientation,
@@ -34,6 +35,7 @@ export function frameFacts(ref: FrameRef, dataset: DicomJsonDataset | undefined)
       studyDescription: instance.study.studyDescription,
       seriesNumber: instance.series.seriesNumber,
       seriesDescription: instance.series.seriesDescription,
+      cineElapsedMs: cineElapsedMs(instance.cine, ref.frameIndex, instance.frames.length),
       slicePositionMm: slicePositionMm(plane?.imagePositionPatient, plane?.imageOrientationPatient),
       sliceThicknessMm: plane?.sliceThickness,
     },
