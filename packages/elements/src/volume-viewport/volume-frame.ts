@@ -5,7 +5,7 @@ import {
   TRANSFER_PRESETS,
   type TransferPresetName,
 } from '@fovea/render';
-import { type PlaneScreen, planeScreen } from './plane-screen.js';
+import { type PlaneScreen, type PlaneZoom, planeScreen } from './plane-screen.js';
 import type { SeriesVolume } from './series-volume.js';
 import type { VolumeRenderPreset } from './volume-render-preset.js';
 
@@ -19,6 +19,10 @@ export interface PlaneFrame {
   slabMode: SlabMode;
   /** Canvas size, device pixels. */
   canvasSize: readonly [number, number];
+  /** Magnification and pan of the plane image. */
+  view: PlaneZoom;
+  /** Show the grey scale inverted. */
+  invert: boolean;
   /** Draw at interactive quality (a drag is under way, or the volume still streams in). */
   interacting: boolean;
 }
@@ -34,7 +38,7 @@ export interface RenderingFrame {
 
 /**
  * Sends a plane view's state to the render worker and resolves once it is drawn; returns where
- * the plane image lies on the canvas.
+ * the plane image lies on the canvas (what the element's own `planeScreen` of the same state gives).
  */
 export async function drawPlaneFrame(
   viewport: RenderViewport,
@@ -42,13 +46,19 @@ export async function drawPlaneFrame(
   frame: PlaneFrame,
 ): Promise<PlaneScreen> {
   const { plane } = frame;
-  const screen = planeScreen([plane.columns, plane.rows], frame.canvasSize, globalThis.devicePixelRatio || 1);
+  const ratio = globalThis.devicePixelRatio || 1;
+  const screen = planeScreen([plane.columns, plane.rows], frame.canvasSize, ratio, frame.view);
   await viewport.setVolume(series.renderVolume, {
     plane,
     slab: frame.slabThickness > 0 ? { thickness: frame.slabThickness, mode: frame.slabMode } : undefined,
     interacting: frame.interacting,
   });
-  await viewport.setView({ voi: { kind: 'window', ...frame.window }, zoom: screen.zoom, pan: [0, 0] });
+  await viewport.setView({
+    voi: { kind: 'window', ...frame.window },
+    invert: frame.invert,
+    zoom: screen.zoom,
+    pan: screen.pan,
+  });
   return screen;
 }
 
@@ -65,7 +75,7 @@ export async function drawRenderingFrame(
     mode: mip ? 'mip' : 'dvr',
     transferFunction: transfer,
     mipWindow: frame.window,
-    camera: { azimuth: frame.camera.azimuth, elevation: frame.camera.elevation },
+    camera: frame.camera,
     interacting: frame.interacting,
   });
 }

@@ -1,19 +1,51 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ViewportTool } from '../viewport/viewport-tool.js';
+
+/** Which button drags: the primary one uses the active tool, the middle one pans, the right one zooms. */
+export type DragButton = 'primary' | 'middle' | 'secondary';
+
+/** A drag in progress: where it began (CSS pixels of the element) and with which button. */
+export interface DragStart {
+  x: number;
+  y: number;
+  button: DragButton;
+}
 
 /** What a volume view does with the user's input (positions in CSS pixels of the element). */
 export interface VolumeInputActions {
   /** A primary-button press released where it started: move the cursor there. */
   click(x: number, y: number): void;
-  /** The primary button drags by (dx, dy) since the last call; `done` on release. */
-  drag(dx: number, dy: number, done: boolean): void;
+  /** A button drags by (dx, dy) since the last call; `done` on release. */
+  drag(dx: number, dy: number, done: boolean, start: DragStart): void;
   /** Move the plane `delta` steps along its normal (wheel, arrows, Page keys). */
   step(delta: number): void;
   /** Keys 1–4: a window (plane) or rendering (3D) preset. */
   preset(index: number): void;
+  /** Magnify by `factor` about (x, y) (Ctrl+wheel at the pointer; + and − keys at the centre). */
+  zoom(factor: number, x: number, y: number): void;
+  /** Key I. */
+  invert(): void;
+  /** Key R. */
+  reset(): void;
+  /** Keys W, P, Z, T, S. */
+  setTool(tool: ViewportTool): void;
 }
 
 /** Pointer travel, CSS pixels, under which a press counts as a click rather than a drag. */
 const CLICK_SLOP = 3;
+
+/** One wheel notch (100 px of deltaY) with Ctrl zooms by about 18 % (as `<fovea-viewport>`). */
+const WHEEL_ZOOM_RATE = 0.002;
+
+const BUTTONS: Record<number, DragButton> = { 0: 'primary', 1: 'middle', 2: 'secondary' };
+
+const TOOL_KEYS: Record<string, ViewportTool> = {
+  w: 'windowLevel',
+  p: 'pan',
+  z: 'zoom',
+  t: 'rotate',
+  s: 'scroll',
+};
 
 /**
  * Pointer, wheel and keyboard input of a volume view. Listeners are registered with an
@@ -21,7 +53,7 @@ const CLICK_SLOP = 3;
  */
 export class VolumeInput implements ReactiveController {
   #listeners: AbortController | undefined;
-  #press: { id: number; startX: number; startY: number; x: number; y: number; dragging: boolean } | undefined;
+  #press: { id: number; start: DragStart; x: number; y: number; dragging: boolean } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -41,6 +73,8 @@ export class VolumeInput implements ReactiveController {
     host.addEventListener('pointercancel', (event) => this.#up(event, true), options);
     host.addEventListener('wheel', (event) => this.#wheel(event), { ...options, passive: false });
     host.addEventListener('keydown', (event) => this.#key(event), options);
+    // The right button zooms: no context menu over the image.
+    host.addEventListener('contextmenu', (event) => event.preventDefault(), options);
   }
 
   hostDisconnected(): void {
@@ -55,9 +89,12 @@ export class VolumeInput implements ReactiveController {
   }
 
   #down(event: PointerEvent): void {
-    if (event.button !== 0 || this.#press) return;
+    const button = BUTTONS[event.button];
+    if (!button || this.#press) return;
+    // The middle button would start the browser's autoscroll.
+    if (button === 'middle') event.preventDefault();
     const [x, y] = this.#local(event);
-    this.#press = { id: event.pointerId, startX: x, startY: y, x, y, dragging: false };
+    this.#press = { id: event.pointerId, start: { x, y, button }, x, y, dragging: false };
     try {
       this.host.setPointerCapture(event.pointerId);
     } catch {
@@ -70,9 +107,9 @@ export class VolumeInput implements ReactiveController {
     const press = this.#press;
     if (!press || press.id !== event.pointerId) return;
     const [x, y] = this.#local(event);
-    if (!press.dragging && Math.hypot(x - press.startX, y - press.startY) < CLICK_SLOP) return;
+    if (!press.dragging && Math.hypot(x - press.start.x, y - press.start.y) < CLICK_SLOP) return;
     press.dragging = true;
-    this.actions.drag(x - press.x, y - press.y, false);
+    this.actions.drag(x - press.x, y - press.y, false, press.start);
     press.x = x;
     press.y = y;
   }
@@ -81,13 +118,18 @@ export class VolumeInput implements ReactiveController {
     const press = this.#press;
     if (!press || press.id !== event.pointerId) return;
     this.#press = undefined;
-    if (press.dragging) this.actions.drag(0, 0, true);
-    else if (!cancelled) this.actions.click(press.startX, press.startY);
+    if (press.dragging) this.actions.drag(0, 0, true, press.start);
+    else if (!cancelled && press.start.button === 'primary') this.actions.click(press.start.x, press.start.y);
   }
 
   #wheel(event: WheelEvent): void {
     if (event.deltaY === 0) return;
     event.preventDefault();
+    if (event.ctrlKey || event.metaKey) {
+      const [x, y] = this.#local(event);
+      this.actions.zoom(Math.exp(-event.deltaY * WHEEL_ZOOM_RATE), x, y);
+      return;
+    }
     this.actions.step(Math.sign(event.deltaY));
   }
 
@@ -95,14 +137,17 @@ export class VolumeInput implements ReactiveController {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const steps: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
     const step = steps[event.key];
-    if (step !== undefined) {
-      event.preventDefault();
-      this.actions.step(step);
-      return;
-    }
-    if (/^[1-4]$/.test(event.key)) {
-      event.preventDefault();
-      this.actions.preset(Number(event.key) - 1);
-    }
+    const key = event.key.toLowerCase();
+    const centre = (factor: number) =>
+      this.actions.zoom(factor, this.host.clientWidth / 2, this.host.clientHeight / 2);
+    if (step !== undefined) this.actions.step(step);
+    else if (/^[1-4]$/.test(key)) this.actions.preset(Number(key) - 1);
+    else if (key === 'i') this.actions.invert();
+    else if (key === 'r') this.actions.reset();
+    else if (key === '+' || key === '=') centre(2 ** 0.5);
+    else if (key === '-' || key === '_') centre(2 ** -0.5);
+    else if (TOOL_KEYS[key]) this.actions.setTool(TOOL_KEYS[key]);
+    else return;
+    event.preventDefault();
   }
 }

@@ -13,18 +13,27 @@ import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
 import { FoveaProgressEvent } from '../events/progress-event.js';
+import { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
+import { isViewportTool, type ViewportTool } from '../viewport/viewport-tool.js';
 import { CT_WINDOW_PRESETS } from '../viewport/window-presets.js';
 import { CoalescedDraw } from './coalesced-draw.js';
 import { FoveaCursorChangeEvent } from './cursor-change-event.js';
-import type { PlaneScreen } from './plane-screen.js';
+import {
+  FITTED_PLANE,
+  type PlaneScreen,
+  type PlaneZoom,
+  panPlane,
+  planeScreen,
+  zoomPlane,
+} from './plane-screen.js';
 import type { SeriesVolume } from './series-volume.js';
-import { orbitBy } from './volume-camera.js';
+import { panCamera, zoomCamera } from './volume-camera.js';
 import { VolumeCanvas } from './volume-canvas.js';
 import { drawPlaneFrame, drawRenderingFrame } from './volume-frame.js';
-import { VolumeInput } from './volume-input.js';
+import { type DragStart, VolumeInput } from './volume-input.js';
 import { volumeOverlay } from './volume-overlay.js';
 import {
   basePlane,
@@ -36,9 +45,17 @@ import {
 } from './volume-planes.js';
 import { VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-render-preset.js';
 import { VolumeSource } from './volume-source.js';
+import { ToolDrag } from './volume-tool-drag.js';
 import { volumeViewportStyles } from './volume-viewport.styles.js';
 
 export { VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-render-preset.js';
+
+/** The properties whose change needs a new frame, for planes and for the 3D rendering. */
+const REDRAWN_BY = {
+  plane: ['orientation', 'cursor', 'slabThickness', 'slabMode', 'window', 'inverted', 'planeZoom'],
+  // The cursor, slab, inversion and plane zoom do not change a volume rendering.
+  rendering: ['orientation', 'preset', 'window', 'camera'],
+} as const satisfies Record<string, readonly (keyof FoveaVolumeViewport)[]>;
 
 /** What a volume view shows: one of the three planes, or the volume rendering. */
 export type VolumeOrientation = PlaneOrientation | '3d';
@@ -53,16 +70,21 @@ export type VolumeOrientation = PlaneOrientation | '3d';
  * from `dicomweb-root` / `client`, `study-uid` and `series-uid` itself.
  *
  * Input: a click moves the cursor to the point under the pointer; the wheel, arrow and Page keys
- * move the plane along its normal by one voxel spacing (ten with Page keys); dragging changes the
- * window (planes) or turns the volume (3D); keys 1–4 apply the CT window presets (planes) or the
- * 3D presets.
+ * move the plane along its normal by one voxel spacing (ten with Page keys). Dragging with the
+ * primary button uses `tool` (see `ToolDrag`): on planes `windowLevel` (and `rotate`: planes keep
+ * their patient orientation) changes the window, `pan` moves and `zoom` magnifies the image,
+ * `scroll` pages through planes; in 3D `windowLevel` and `rotate` orbit the camera, `pan` and
+ * `zoom` move and magnify the rendering. The middle button pans, the right button zooms,
+ * Ctrl+wheel zooms about the pointer. Keys: 1–4 the CT window presets (planes) or the 3D presets,
+ * I invert, R reset, W/P/Z/T/S tools, + and − zoom.
  *
  * @tagname fovea-volume-viewport
  * @event fovea-load-start - loading of the series began
  * @event fovea-load - the first view of the volume is on screen (`event.frameCount`: slices)
  * @event fovea-progress - slices written into the volume so far (`event.loaded` of `event.total`)
  * @event fovea-cursor-change - the 3D cursor moved (`event.point`, mm LPS)
- * @event fovea-view-change - the window changed
+ * @event fovea-view-change - the window, inversion, zoom, pan or camera changed
+ * @event fovea-tool-change - the active tool changed (`event.tool`, `event.previousTool`)
  * @event fovea-error - the series could not be shown as a volume (`event.error`, e.g. code `NOT_A_VOLUME`)
  * @csspart overlay - the layer of lines and text above the image
  * @csspart crosshair - a reference line (`data-plane`: the plane it shows)
@@ -106,21 +128,34 @@ export class FoveaVolumeViewport extends LitElement {
   @property({ attribute: 'preset' }) preset: VolumeRenderPreset = 'ct-bone';
   /** Draw the other planes' reference lines over a plane. */
   @property({ type: Boolean, attribute: 'crosshairs' }) crosshairs = true;
+  /** What the primary button and one finger do. Changing it fires `fovea-tool-change`. */
+  @property({ reflect: true }) tool: ViewportTool = 'windowLevel';
+  /** Planes: the grey scale shown inverted (`invert()` toggles it). No effect in 3D. */
+  @property({ type: Boolean, reflect: true }) inverted = false;
+  /**
+   * Planes: magnification relative to the fitted plane and pan in CSS pixels (the 3D view's
+   * zoom and pan are the `camera`'s). `resetView()` restores the whole plane.
+   */
+  @property({ attribute: false }) planeZoom: PlaneZoom = FITTED_PLANE;
 
   /** The window chosen by the user, modality units; undefined follows the series' window. */
   @state() window: { center: number; width: number } | undefined;
-  /** The 3D camera's azimuth and elevation, degrees. */
+  /** The 3D camera: azimuth and elevation (degrees), zoom, and pan (canvas pixels). */
   @state() camera: OrbitCamera = DEFAULT_ORBIT_CAMERA;
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private errorCode = '';
   @state() private loaded = 0;
-  @state() private screen: PlaneScreen | undefined;
+  /** The canvas size, device pixels (the overlay follows it). */
+  @state() private canvasSize: readonly [number, number] = [1, 1];
 
   #series: SeriesVolume | undefined;
   readonly #source = new VolumeSource();
   readonly #canvas = new VolumeCanvas(
     this,
-    () => this.#requestDraw(),
+    () => {
+      this.canvasSize = this.#canvas.size;
+      this.#requestDraw();
+    },
     (error) => this.#fail(error),
   );
   readonly #frames = new CoalescedDraw(
@@ -129,16 +164,22 @@ export class FoveaVolumeViewport extends LitElement {
   );
   #load: AbortController | undefined;
   #interacting = false;
+  readonly #toolDrag = new ToolDrag();
   #seriesListeners: AbortController | undefined;
-  #screenKey = '';
 
   constructor() {
     super();
     new VolumeInput(this, {
       click: (x, y) => this.#clickAt(x, y),
-      drag: (dx, dy, done) => this.#drag(dx, dy, done),
+      drag: (dx, dy, done, start) => this.#drag(dx, dy, done, start),
       step: (delta) => this.scrollPlane(delta),
       preset: (index) => this.#applyPreset(index),
+      zoom: (factor, x, y) => this.zoomBy(factor, [x - this.clientWidth / 2, y - this.clientHeight / 2]),
+      invert: () => this.invert(),
+      reset: () => this.resetView(),
+      setTool: (tool) => {
+        this.tool = tool;
+      },
     });
   }
 
@@ -190,7 +231,43 @@ export class FoveaVolumeViewport extends LitElement {
       );
     }
     this.window = { center, width };
-    this.dispatchEvent(new FoveaViewChangeEvent(0, this.window));
+    this.#viewChanged();
+  }
+
+  /** Toggles the grey-scale inversion of the planes (the 3D view is not affected). */
+  invert(): void {
+    this.inverted = !this.inverted;
+    this.#viewChanged();
+  }
+
+  /**
+   * Magnifies by `factor` (2: twice as large) about `point` (CSS pixels from the view's centre;
+   * default the centre): the plane image, or the 3D rendering.
+   */
+  zoomBy(factor: number, point: readonly [number, number] = [0, 0]): void {
+    const ratio = globalThis.devicePixelRatio || 1;
+    if (this.orientation === '3d') {
+      this.#setCamera(zoomCamera(this.camera, factor, [point[0] * ratio, point[1] * ratio]));
+    } else this.#setPlaneZoom(zoomPlane(this.planeZoom, factor, point));
+  }
+
+  /** Moves the plane image, or the 3D rendering, by (dx, dy) CSS pixels. */
+  panBy(dx: number, dy: number): void {
+    const ratio = globalThis.devicePixelRatio || 1;
+    if (this.orientation === '3d') this.#setCamera(panCamera(this.camera, dx * ratio, dy * ratio));
+    else this.#setPlaneZoom(panPlane(this.planeZoom, dx, dy));
+  }
+
+  /**
+   * Back to the whole plane (zoom 1, no pan), the default 3D camera, the series' window and no
+   * inversion. Fires `fovea-view-change`.
+   */
+  resetView(): void {
+    this.planeZoom = FITTED_PLANE;
+    this.camera = DEFAULT_ORBIT_CAMERA;
+    this.window = undefined;
+    this.inverted = false;
+    this.#viewChanged();
   }
 
   /** Where a patient point (mm LPS) is drawn in this view: CSS pixels from the top-left corner. */
@@ -203,9 +280,9 @@ export class FoveaVolumeViewport extends LitElement {
       return [p.x / ratio, p.y / ratio];
     }
     const plane = this.plane;
-    if (!plane || !this.screen) return undefined;
+    if (!plane) return undefined;
     const [column, row] = crosshairOnPlane(plane, point);
-    return this.screen.toCss(column, row);
+    return this.#screen(plane).toCss(column, row);
   }
 
   /** What the view shows, as the render worker drew it: RGBA bytes, top row first, device pixels. */
@@ -236,13 +313,10 @@ export class FoveaVolumeViewport extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tool')) this.#checkTool(changed.get('tool'));
     const source = ['dicomwebRoot', 'studyUid', 'seriesUid', 'client', 'volume', 'renderDevice'] as const;
     if (this.hasUpdated && source.some((key) => changed.has(key))) void this.#reload();
-    else if (
-      ['orientation', 'cursor', 'slabThickness', 'slabMode', 'preset', 'window', 'camera'].some((key) =>
-        changed.has(key as keyof FoveaVolumeViewport),
-      )
-    )
+    else if (REDRAWN_BY[this.orientation === '3d' ? 'rendering' : 'plane'].some((key) => changed.has(key)))
       this.#requestDraw();
   }
 
@@ -269,7 +343,7 @@ export class FoveaVolumeViewport extends LitElement {
               plane: this.plane,
               geometry: series.volume.geometry,
               cursor: this.#cursor(series),
-              screen: this.screen,
+              screen: this.plane && this.#screen(this.plane),
               window: this.shownWindow,
               slabThickness: this.slabThickness,
               slabMode: this.slabMode,
@@ -291,6 +365,12 @@ export class FoveaVolumeViewport extends LitElement {
           : nothing
       }
     `;
+  }
+
+  /** Where the plane image lies on the canvas now (the frame drawn next puts it there). */
+  #screen(plane: SlicePlane): PlaneScreen {
+    const ratio = globalThis.devicePixelRatio || 1;
+    return planeScreen([plane.columns, plane.rows], this.canvasSize, ratio, this.planeZoom);
   }
 
   #cursor(series: SeriesVolume): Readonly<Vec3> {
@@ -324,6 +404,7 @@ export class FoveaVolumeViewport extends LitElement {
       const device = await this.#source.device(request);
       if (abort.signal.aborted) return;
       await this.#canvas.ensure(device);
+      this.canvasSize = this.#canvas.size;
       const series = await this.#source.series(request, device, abort.signal);
       if (abort.signal.aborted) return;
       this.#series = series;
@@ -376,53 +457,75 @@ export class FoveaVolumeViewport extends LitElement {
         camera: this.camera,
         interacting,
       });
-      this.screen = undefined;
-      this.#screenKey = '';
       return true;
     }
-    const plane = this.plane as SlicePlane;
-    const canvasSize = this.#canvas.size;
-    const screen = await drawPlaneFrame(viewport, series, {
-      plane,
+    await drawPlaneFrame(viewport, series, {
+      plane: this.plane as SlicePlane,
       window: this.shownWindow,
       slabThickness: this.slabThickness,
       slabMode: this.slabMode,
-      canvasSize,
+      canvasSize: this.#canvas.size,
+      view: this.planeZoom,
+      invert: this.inverted,
       interacting,
     });
-    // A new map only when the image or canvas size changed: each one re-renders the overlay.
-    const key = `${plane.columns}x${plane.rows}@${canvasSize.join('x')}`;
-    if (key !== this.#screenKey) {
-      this.#screenKey = key;
-      this.screen = screen;
-    }
     return true;
   }
 
   #clickAt(x: number, y: number): void {
     const plane = this.plane;
-    const screen = this.screen;
-    if (!plane || !screen) return;
-    const [column, row] = screen.toImage(x, y);
+    if (!plane) return;
+    const [column, row] = this.#screen(plane).toImage(x, y);
     if (column < -0.5 || row < -0.5 || column > plane.columns - 0.5 || row > plane.rows - 0.5) return;
     this.setCursor(planePixelToPatient(plane, column, row));
   }
 
-  #drag(dx: number, dy: number, done: boolean): void {
+  #drag(dx: number, dy: number, done: boolean, start: DragStart): void {
     this.#interacting = !done;
-    if (this.orientation === '3d') {
-      this.camera = orbitBy(this.camera, dx, dy);
-      if (done) this.#requestDraw();
-      return;
-    }
     if (done) {
+      this.#toolDrag.end();
+      // The full-quality frame after the interactive ones.
       this.#requestDraw();
       return;
     }
-    const current = this.shownWindow;
-    // One element height of drag spans the current width: fine control at any window.
-    const scale = current.width / Math.max(1, this.clientHeight);
-    this.setWindow(current.center + dy * scale, Math.max(1, current.width + dx * scale));
+    this.#toolDrag.drag(this, dx, dy, start);
+  }
+
+  #setPlaneZoom(view: PlaneZoom): void {
+    this.planeZoom = view;
+    this.#viewChanged();
+  }
+
+  #setCamera(camera: OrbitCamera): void {
+    this.camera = camera;
+    this.#viewChanged();
+  }
+
+  /** Tells the host what is shown changed: the window, and the plane's zoom and pan. */
+  #viewChanged(): void {
+    this.dispatchEvent(
+      new FoveaViewChangeEvent(0, this.shownWindow, {
+        ...this.planeZoom,
+        rotation: 0,
+        flipHorizontal: false,
+        flipVertical: false,
+      }),
+    );
+  }
+
+  /** Keeps `tool` valid (an attribute may say anything) and tells the host it changed. */
+  #checkTool(previous: ViewportTool | undefined): void {
+    if (!isViewportTool(this.tool)) {
+      const wrong = String(this.tool);
+      this.tool = isViewportTool(previous) ? previous : 'windowLevel';
+      this.dispatchEvent(
+        new FoveaErrorEvent(new FoveaError('INVALID_TOOL', `"${wrong}" is not a viewport tool`)),
+      );
+      return;
+    }
+    if (previous !== undefined && previous !== this.tool) {
+      this.dispatchEvent(new FoveaToolChangeEvent(this.tool, previous));
+    }
   }
 
   #applyPreset(index: number): void {
