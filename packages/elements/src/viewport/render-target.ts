@@ -1,4 +1,6 @@
-import { RenderDevice, type RenderViewport } from '@fovea/render';
+import { FoveaError } from '@fovea/core';
+import { RenderDevice, type RenderViewport, type SliceImage, type SliceView } from '@fovea/render';
+import { renderGeometry, type ViewGeometry } from './view-geometry.js';
 
 /** What a render target tells its element. */
 export interface RenderTargetEvents {
@@ -12,6 +14,7 @@ export interface RenderTargetEvents {
  * The canvas of a viewport, handed to the render worker, and its size: created on first use,
  * resized with the element (device pixels), and released (with a render device it made itself)
  * on `dispose()`. A canvas given to a worker cannot be taken back, so a new one is made after.
+ * It turns the element's view geometry (CSS pixels, fitted image) into the render view's.
  */
 export class RenderTarget {
   #canvas: HTMLCanvasElement | undefined;
@@ -31,6 +34,50 @@ export class RenderTarget {
     private readonly host: HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly events: RenderTargetEvents,
   ) {}
+
+  /** Columns × rows of the image shown, once one is. */
+  #imageSize: readonly [number, number] | undefined;
+
+  /** Columns × rows of the image shown, once one is. */
+  get imageSize(): readonly [number, number] | undefined {
+    return this.#imageSize;
+  }
+
+  /**
+   * Shows `image` with `view` (window, inversion) and the element's geometry. The image's pixels
+   * are copied to the worker: the caller keeps them (a prefetcher shows them again).
+   */
+  async show(
+    image: SliceImage,
+    view: Pick<SliceView, 'voi' | 'invert'>,
+    geometry: ViewGeometry,
+  ): Promise<void> {
+    const viewport = this.#viewport;
+    if (!viewport) return;
+    await viewport.setImage(image, { copy: true });
+    const size = await this.fit();
+    this.#imageSize = [image.columns, image.rows];
+    await viewport.setView({ ...view, ...this.#geometry(geometry, size) });
+  }
+
+  /** Redraws with the element's geometry (after a pan, zoom, rotation, flip or resize). */
+  async setGeometry(geometry: ViewGeometry): Promise<void> {
+    const view = this.#geometry(geometry, this.#canvasSize);
+    if (view) await this.#viewport?.setView(view);
+  }
+
+  #geometry(geometry: ViewGeometry, size: readonly [number, number] | undefined) {
+    if (!this.#imageSize || !size) return undefined;
+    return renderGeometry(geometry, this.#imageSize, size, globalThis.devicePixelRatio || 1);
+  }
+
+  /** The canvas as the render worker drew it: RGBA bytes, row-major from the top-left, device pixels. */
+  async readPixels(): Promise<{ width: number; height: number; data: Uint8Array }> {
+    const viewport = this.#viewport;
+    const size = this.#canvasSize;
+    if (!viewport || !size) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
+    return { width: size[0], height: size[1], data: await viewport.readPixels() };
+  }
 
   /** The render worker's viewport, once created. */
   get viewport(): RenderViewport | undefined {
@@ -90,6 +137,7 @@ export class RenderTarget {
     this.#ownedDevice = undefined;
     this.#targetSize = undefined;
     this.#measured = false;
+    this.#imageSize = undefined;
   }
 
   async #onResize(): Promise<void> {

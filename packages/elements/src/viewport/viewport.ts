@@ -1,40 +1,26 @@
-import { type DecodedFrame, DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, FoveaError, type FrameInfo, type FrameRef } from '@fovea/core';
+import type { DecoderPool } from '@fovea/codecs';
+import { DicomWebClient, type FrameInfo, type FrameRef } from '@fovea/core';
 import type { RenderDevice, VoiTransform } from '@fovea/render';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
 import { FoveaProgressEvent } from '../events/progress-event.js';
-import { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
-import { type MessageKey, message } from '../i18n/messages.js';
-import { viewportOverlays } from '../overlays/viewport-overlays.js';
-import { DecodedFrameSource } from './decoded-frame-source.js';
+import { message } from '../i18n/messages.js';
+import { frameIntervalMs, playFrames } from './cine-playback.js';
 import { type FrameFacts, frameFacts } from './frame-facts.js';
-import { FramePrefetcher } from './frame-prefetch.js';
-import { frameScrollbar } from './frame-scrollbar.js';
-import { overlayContent } from './overlay-content.js';
 import { RenderTarget } from './render-target.js';
-import { loadSeriesFrames, type SeriesFrames } from './series-frames.js';
+import type { SeriesFrames } from './series-frames.js';
+import { SeriesLoading } from './series-loading.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
-import {
-  FITTED_VIEW,
-  flipOnScreen,
-  panBy,
-  renderGeometry,
-  rotateBy,
-  type ViewGeometry,
-  zoomAt,
-} from './view-geometry.js';
+import { FITTED_VIEW, flipOnScreen, panBy, rotateBy, type ViewGeometry, zoomAt } from './view-geometry.js';
 import { viewportStyles } from './viewport.styles.js';
 import { ViewportInput } from './viewport-input.js';
-import { isViewportTool, type ViewportTool } from './viewport-tool.js';
-import { CT_WINDOW_PRESETS } from './window-presets.js';
-
-/** Prefetching waits this long after the last frame the reader paged to (see FramePrefetcher). */
-const PREFETCH_QUIET_MS = 400;
+import { viewportTemplate } from './viewport-template.js';
+import { checkedTool, type ViewportTool } from './viewport-tool.js';
+import { CT_WINDOW_PRESETS, checkedWindow, draggedWindow, type ViewWindow } from './window-presets.js';
 
 /**
  * One view of a series from a DICOMweb server: a volume's slices, a stack, or a cine's frames,
@@ -114,7 +100,7 @@ export class FoveaViewport extends LitElement {
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private errorCode = '';
   /** Window chosen by the user; `undefined` follows each frame's stored window. */
-  @state() private userWindow: { center: number; width: number } | undefined;
+  @state() private userWindow: ViewWindow | undefined;
   @state() private shownVoi: VoiTransform | undefined;
   @state() private shownFacts: FrameFacts | undefined;
   /** The viewport's size in CSS pixels, for the scale bar. */
@@ -152,35 +138,36 @@ export class FoveaViewport extends LitElement {
     },
     resized: () => void this.#drawGeometry(),
   });
-  #ownedPool: DecoderPool | undefined;
-  #load: AbortController | undefined;
+  /** The series loaded now: its frames fetched, decoded and kept. */
+  readonly #loading = new SeriesLoading(() => this.decoderPool, {
+    progress: (loaded, total) => this.dispatchEvent(new FoveaProgressEvent(loaded, total)),
+  });
   #frame: AbortController | undefined;
-  #imageSize: readonly [number, number] | undefined;
   #shownInfo: FrameInfo | undefined;
-  /** Fetches, decodes and keeps the frames of the series loaded now. */
-  #prefetch: FramePrefetcher<DecodedFrame> | undefined;
 
   /** Frames in the series shown. */
   get frameCount(): number {
     return this.series?.frames.length ?? 0;
   }
 
-  /**
-   * ms between frames when playing: a cine's own timing ((0018,1063) Frame Time or its frame rate),
-   * else 10 frames/s for paging through stacks and volumes.
-   */
+  /** ms between frames when playing (see `frameIntervalMs()` of cine-playback). */
   get frameIntervalMs(): number {
-    const set = this.series?.displaySet;
-    return set?.type === 'cine' && set.frameTimeMs !== undefined && set.frameTimeMs > 0
-      ? set.frameTimeMs
-      : 100;
+    return frameIntervalMs(this.series?.displaySet);
   }
 
   /** Plays through the frames at `frameIntervalMs`, looping, until `pause()`. */
   play(): void {
     if (this.playing || this.frameCount < 2) return;
     this.playing = true;
-    void this.#playLoop();
+    void playFrames({
+      playing: () => this.playing && this.isConnected && this.frameCount > 1,
+      next: async () => {
+        await this.showFrame((this.frameIndex + 1) % this.frameCount);
+        if (this.status === 'error') this.playing = false;
+        return this.playing;
+      },
+      intervalMs: () => this.frameIntervalMs,
+    });
   }
 
   /** Stops playing; the frame shown stays. */
@@ -190,13 +177,7 @@ export class FoveaViewport extends LitElement {
 
   /** Applies a window (modality units, e.g. HU) to this and every following frame. */
   setWindow(center: number, width: number): void {
-    if (!Number.isFinite(center) || !Number.isFinite(width) || width < 1) {
-      throw new FoveaError(
-        'INVALID_WINDOW',
-        `Window centre ${center} and width ${width} are not a valid window`,
-      );
-    }
-    this.userWindow = { center, width };
+    this.userWindow = checkedWindow(center, width);
     this.#applyVoi({ kind: 'window', center, width });
   }
 
@@ -251,11 +232,8 @@ export class FoveaViewport extends LitElement {
    * What the viewport shows, as the render worker drew it: RGBA bytes, row-major from the top-left,
    * in device pixels. For screenshots, reports and tests.
    */
-  async readPixels(): Promise<{ width: number; height: number; data: Uint8Array }> {
-    const { viewport, canvasSize } = this.#target;
-    if (!viewport || !canvasSize) throw new FoveaError('NOT_READY', 'Nothing is shown yet');
-    const [width, height] = canvasSize;
-    return { width, height, data: await viewport.readPixels() };
+  readPixels(): Promise<{ width: number; height: number; data: Uint8Array }> {
+    return this.#target.readPixels();
   }
 
   override connectedCallback(): void {
@@ -267,12 +245,10 @@ export class FoveaViewport extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.playing = false;
-    this.#load?.abort();
     this.#frame?.abort();
+    this.#loading.dispose();
     // A reconnected element makes a new canvas: one handed to a worker cannot be taken back.
     this.#target.dispose();
-    this.#ownedPool?.dispose();
-    this.#ownedPool = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -294,44 +270,22 @@ export class FoveaViewport extends LitElement {
   }
 
   protected override render() {
-    const lang = resolveLang(this);
-    const t = (key: MessageKey) => message(lang, key);
-    return html`
-      ${
-        this.status === 'ready'
-          ? viewportOverlays(
-              overlayContent({
-                lang,
-                portal: this.portal,
-                facts: this.shownFacts,
-                frameIndex: this.shownFrameIndex,
-                frameCount: this.frameCount,
-                voi: this.shownVoi,
-                playing: this.playing,
-                view: this.viewGeometry,
-                imageSize: this.#imageSize,
-                cssSize: this.cssSize,
-              }),
-            )
-          : nothing
-      }
-      ${
-        this.status === 'ready'
-          ? frameScrollbar({
-              index: this.frameIndex,
-              count: this.frameCount,
-              label: t('frameScrollbar'),
-              seek: (index) => void this.showFrame(index),
-            })
-          : nothing
-      }
-      ${this.status === 'loading' ? html`<div part="status" role="status">${t('viewportLoading')}</div>` : nothing}
-      ${
-        this.status === 'error'
-          ? html`<div part="error" role="alert">${t('viewportError')} <code>${this.errorCode}</code></div>`
-          : nothing
-      }
-    `;
+    return viewportTemplate({
+      lang: resolveLang(this),
+      status: this.status,
+      errorCode: this.errorCode,
+      portal: this.portal,
+      facts: this.shownFacts,
+      frameIndex: this.frameIndex,
+      shownFrameIndex: this.shownFrameIndex,
+      frameCount: this.frameCount,
+      voi: this.shownVoi,
+      playing: this.playing,
+      view: this.viewGeometry,
+      imageSize: this.#target.imageSize,
+      cssSize: this.cssSize,
+      seek: (index) => void this.showFrame(index),
+    });
   }
 
   override updated(): void {
@@ -339,7 +293,7 @@ export class FoveaViewport extends LitElement {
   }
 
   async #reload(): Promise<void> {
-    this.#load?.abort();
+    this.#loading.abort();
     this.#frame?.abort();
     this.playing = false;
     this.series = undefined;
@@ -353,107 +307,73 @@ export class FoveaViewport extends LitElement {
     const client =
       this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
     if (!client) return;
-    const source = new DecodedFrameSource(client, () => this.#pool());
-    this.#prefetch = undefined;
-    const abort = new AbortController();
-    this.#load = abort;
     this.status = 'loading';
     this.dispatchEvent(new FoveaLoadStartEvent(this.studyUid, this.seriesUid));
+    // The metadata request and the render target's start overlap.
+    const opening = this.#loading.open(client, this.studyUid, this.seriesUid);
+    opening.catch(() => {}); // awaited below; no unhandled rejection while the target starts
+    const signal = this.#loading.signal;
     try {
       await this.#target.ensure(this.renderDevice);
-      const series = await loadSeriesFrames(client, this.studyUid, this.seriesUid, abort.signal);
-      if (abort.signal.aborted) return;
+      const opened = await opening;
+      if (!opened) return;
+      const { series, start } = opened;
       this.series = series;
-      this.#prefetch = new FramePrefetcher(
-        source,
-        series.frames,
-        abort.signal,
-        (loaded, total) => this.dispatchEvent(new FoveaProgressEvent(loaded, total)),
-        { quietMs: PREFETCH_QUIET_MS },
-      );
       this.dispatchEvent(new FoveaProgressEvent(0, series.frames.length));
-      // Volumes open in the middle, where most anatomy is; stacks and cines at their first frame.
-      const start = series.displaySet.type === 'volume' ? Math.floor(series.frames.length / 2) : 0;
       await this.showFrame(start);
       // showFrame() reports its own failure; only a frame actually shown counts as loaded.
-      if (abort.signal.aborted || (this.status as string) !== 'ready') return;
+      if (opened.signal.aborted || (this.status as string) !== 'ready') return;
       this.dispatchEvent(new FoveaLoadEvent(series.frames.length));
       // The rest of the series comes in behind the first image, nearest frames first.
-      this.#prefetch.start(start);
+      this.#loading.prefetchFrom(start);
     } catch (error) {
-      if (!abort.signal.aborted) this.#fail(error);
+      if (!signal?.aborted) this.#fail(error);
     }
   }
 
-  /** The render view's geometry for the image shown now, or undefined before the first image. */
-  #renderGeometry(size = this.#target.canvasSize) {
-    if (!this.#imageSize || !size) return undefined;
-    return renderGeometry(this.viewGeometry, this.#imageSize, size, globalThis.devicePixelRatio || 1);
-  }
-
   async #drawGeometry(): Promise<void> {
-    const geometry = this.#renderGeometry();
-    const viewport = this.#target.viewport;
-    if (!geometry || !viewport) return;
-    await viewport.setView(geometry).catch((error: unknown) => this.#fail(error));
+    await this.#target.setGeometry(this.viewGeometry).catch((error: unknown) => this.#fail(error));
   }
 
   #setGeometry(view: ViewGeometry): void {
     this.viewGeometry = view;
-    this.dispatchEvent(new FoveaViewChangeEvent(this.shownFrameIndex, this.#shownWindow(), view));
+    this.#viewChanged();
   }
 
-  #shownWindow(): { center: number; width: number } | undefined {
+  /** Tells the host what is shown now: the frame, its window (when a window), the geometry. */
+  #viewChanged(): void {
     const voi = this.shownVoi;
-    return voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined;
+    const window = voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined;
+    this.dispatchEvent(new FoveaViewChangeEvent(this.shownFrameIndex, window, this.viewGeometry));
   }
 
   /** Keeps `tool` valid (an attribute may say anything) and tells the host it changed. */
   #checkTool(previous: ViewportTool | undefined): void {
-    if (!isViewportTool(this.tool)) {
-      const wrong = String(this.tool);
-      this.tool = isViewportTool(previous) ? previous : 'windowLevel';
-      this.dispatchEvent(
-        new FoveaErrorEvent(new FoveaError('INVALID_TOOL', `"${wrong}" is not a viewport tool`)),
-      );
-      return;
-    }
-    if (previous !== undefined && previous !== this.tool) {
-      this.dispatchEvent(new FoveaToolChangeEvent(this.tool, previous));
-    }
+    const checked = checkedTool(this.tool, previous);
+    this.tool = checked.tool;
+    if (checked.event) this.dispatchEvent(checked.event);
   }
 
   async #present(ref: FrameRef, index: number): Promise<void> {
     this.#frame?.abort();
     const abort = new AbortController();
     this.#frame = abort;
-    const viewport = this.#target.viewport;
-    const prefetch = this.#prefetch;
-    if (!viewport || !prefetch) return;
+    const frame = this.#loading.frame(index);
+    if (!this.#target.viewport || !frame) return;
     try {
-      const decoded = await prefetch.frame(index);
+      const decoded = await frame;
       if (abort.signal.aborted) return;
       const info = ref.instance.frames[ref.frameIndex];
       const image = sliceImageFromFrame(decoded, ref.instance, info);
       const voi = this.userWindow ? { kind: 'window' as const, ...this.userWindow } : defaultVoi(info);
-      // The prefetcher keeps the pixels for the next time this frame is shown: copy, do not move.
-      await viewport.setImage(image, { copy: true });
-      const size = await this.#target.fit();
-      this.#imageSize = [image.columns, image.rows];
-      await viewport.setView({ voi, invert: this.inverted, ...this.#renderGeometry(size) });
+      await this.#target.show(image, { voi, invert: this.inverted }, this.viewGeometry);
       if (abort.signal.aborted) return;
       this.#shownInfo = info;
       this.shownFacts = frameFacts(ref, this.series?.datasets.get(ref.instance));
       this.shownFrameIndex = index;
       this.shownVoi = voi;
       this.status = 'ready';
-      this.dispatchEvent(
-        new FoveaViewChangeEvent(
-          index,
-          voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined,
-          this.viewGeometry,
-        ),
-      );
+      this.#viewChanged();
     } catch (error) {
       if (!abort.signal.aborted) this.#fail(error);
     }
@@ -462,9 +382,7 @@ export class FoveaViewport extends LitElement {
   #adjustWindow(dx: number, dy: number): void {
     const current = this.userWindow ?? (this.shownVoi?.kind === 'window' ? this.shownVoi : undefined);
     if (!current || !this.#target.viewport) return;
-    // One canvas height of drag spans the current width: fine control at any window.
-    const scale = current.width / Math.max(1, this.clientHeight);
-    const next = { center: current.center + dy * scale, width: Math.max(1, current.width + dx * scale) };
+    const next = draggedWindow(current, dx, dy, this.clientHeight);
     this.userWindow = next;
     this.#applyVoi({ kind: 'window', ...next });
   }
@@ -472,32 +390,12 @@ export class FoveaViewport extends LitElement {
   #applyVoi(voi: VoiTransform | undefined): void {
     this.shownVoi = voi;
     void this.#target.viewport?.setView({ voi }).catch((error: unknown) => this.#fail(error));
-    this.dispatchEvent(
-      new FoveaViewChangeEvent(this.shownFrameIndex, this.#shownWindow(), this.viewGeometry),
-    );
+    this.#viewChanged();
   }
 
   #setInverted(inverted: boolean): void {
     this.inverted = inverted;
     void this.#target.viewport?.setView({ invert: inverted }).catch((error: unknown) => this.#fail(error));
-  }
-
-  async #playLoop(): Promise<void> {
-    while (this.playing && this.isConnected && this.frameCount > 1) {
-      const started = performance.now();
-      await this.showFrame((this.frameIndex + 1) % this.frameCount);
-      if (this.status === 'error') this.playing = false;
-      // Keep the series' own pace; a frame that took longer than its interval is not made up for.
-      const wait = Math.max(0, this.frameIntervalMs - (performance.now() - started));
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-
-  /** The decoder pool handed in, else one of the element's own, made on first use. */
-  #pool(): DecoderPool {
-    if (this.decoderPool) return this.decoderPool;
-    this.#ownedPool ??= new DecoderPool();
-    return this.#ownedPool;
   }
 
   #fail(error: unknown): void {
