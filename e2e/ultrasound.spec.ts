@@ -139,3 +139,28 @@ test('US: the annotation gives each cine frame its time from the first frame', a
   await expect(corner).toContainText('Image 30 of 30');
   await expect(corner).toContainText('Time 0.967 s');
 });
+
+test('US: no scale bar while the view shows none of the 2D region, back when it does', async ({ page }) => {
+  const viewport = await openUltrasound(page);
+  const bar = viewport.locator('[part="scale-bar"]');
+  await expect(bar).toHaveCount(1);
+  /** Zoom 4× with the viewport's left edge on image column `column` (rows stay centred). */
+  const showFromColumn = (column: number) =>
+    viewport.evaluate(
+      (v, { column, image }) => {
+        const element = v as HTMLElementTagNameMap['fovea-viewport'];
+        const { width, height } = v.getBoundingClientRect();
+        const zoom = Math.min(width / image[0], height / image[1]) * 4;
+        // Screen x of column c: width / 2 + (c − columns / 2) × zoom + pan.
+        const pan: [number, number] = [-(column - image[0] / 2) * zoom - width / 2, 0];
+        element.viewGeometry = { ...element.viewGeometry, scale: 4, pan };
+      },
+      { column, image: [us.columns, us.rows] as const },
+    );
+  // The sector's 2D region ends at column 573; right of it only the depth ticks and black.
+  await showFromColumn(590);
+  await expect(bar).toHaveCount(0);
+  await showFromColumn(560);
+  await expect(bar).toHaveCount(1);
+  await expect(bar).toHaveAttribute('data-source', 'ultrasound-region');
+});

@@ -36,10 +36,14 @@ describe('ultrasound calibration of the generated US cine', () => {
     const { dataset } = readPart10(new Uint8Array(await readFile(us.file)));
     // The file has no Pixel Spacing: without the regions there would be no bar at all.
     expect(dataset['00280030']).toBeUndefined();
-    expect(pixelCalibration(dataset)).toEqual({
+    const calibration = pixelCalibration(dataset);
+    expect(calibration).toMatchObject({
       spacing: [us.cmPerPixel * 10, us.cmPerPixel * 10],
       source: 'ultrasound-region',
     });
+    // Where it holds: the sector (apex at row 30, 430 px deep, ±36°) and the colour box in it.
+    expect(calibration?.validIn).toHaveLength(2);
+    expect(calibration?.validIn?.[0]).toEqual({ minX: 67, minY: 30, maxX: 573, maxY: 460 });
   });
 
   it('gives the viewport the same calibration from the WADO-RS metadata, and each frame its time', async () => {
@@ -49,10 +53,11 @@ describe('ultrasound calibration of the generated US cine', () => {
     const instance = instanceFromDataset(dataset);
     for (const frameIndex of [0, 5, 29]) {
       const facts = frameFacts({ instance, frameIndex }, dataset);
-      expect(facts.calibration).toEqual({
+      expect(facts.calibration).toMatchObject({
         spacing: [us.cmPerPixel * 10, us.cmPerPixel * 10],
         source: 'ultrasound-region',
       });
+      expect(facts.calibration?.validIn).toHaveLength(2);
       // (0018,1063) Frame Time 33.33 ms: frame 5 was acquired 166.65 ms after the first.
       expect(facts.annotation.cineElapsedMs).toBeCloseTo(frameIndex * us.frameTimeMs, 9);
     }

@@ -59,6 +59,8 @@ describe('pixelCalibration', () => {
     expect(pixelCalibration(ultrasound({ deltaX: 0.025 }))).toEqual({
       spacing: [0.2, 0.25],
       source: 'ultrasound-region',
+      // It holds in the region only.
+      validIn: [{ minX: 67, minY: 30, maxX: 573, maxY: 460 }],
     });
   });
 

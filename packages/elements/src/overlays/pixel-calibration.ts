@@ -5,6 +5,7 @@ import {
   ultrasoundCalibration,
   ultrasoundRegions,
 } from '@fovea/core';
+import type { PixelRect } from './calibrated-area.js';
 
 /**
  * What a distance on the image means in mm, and how far to trust it.
@@ -24,6 +25,11 @@ export interface PixelCalibration {
   /** [between rows (vertical), between columns (horizontal)], mm. */
   spacing: readonly [number, number];
   source: CalibrationSource;
+  /**
+   * Where in the image the spacing holds (image pixels); undefined: everywhere. An ultrasound
+   * image's calibration holds in its 2D regions only.
+   */
+  validIn?: readonly PixelRect[];
 }
 
 /**
@@ -63,16 +69,19 @@ function validSpacing(values: readonly number[] | undefined): readonly [number, 
 }
 
 /**
- * The 2D regions' calibration, for the whole image. Core accepts it only when every 2D region
- * (tissue, and colour flow over it) has the same positive cm deltas and lies inside the image, so
- * one ruler is right wherever there is tissue to measure; outside those regions (a Doppler strip,
- * the black around a sector) the image shows no lengths. The bar says `ultrasound-region` so
- * the reader knows which calibration it is.
+ * The 2D regions' calibration. Core accepts it only when every 2D region (tissue, and colour flow
+ * over it) has the same positive cm deltas and lies inside the image, so one ruler is right
+ * wherever there is tissue to measure. It holds in those regions only (`validIn`): outside them
+ * (a Doppler strip, an M-mode trace, the black around a sector) the image shows no lengths, and
+ * the viewport draws no bar while only such parts are on screen. The bar says `ultrasound-region`
+ * so the reader knows which calibration it is.
  */
 function ultrasoundRegionCalibration(dataset: DicomJsonDataset): PixelCalibration | undefined {
   const columns = jsonNumber(dataset, '00280011');
   const rows = jsonNumber(dataset, '00280010');
   if (columns === undefined || rows === undefined) return undefined;
   const calibration = ultrasoundCalibration(ultrasoundRegions(dataset), [columns, rows]);
-  return calibration.ok ? { spacing: calibration.spacingMm, source: 'ultrasound-region' } : undefined;
+  if (!calibration.ok) return undefined;
+  const validIn = calibration.regions.flatMap((region) => (region.bounds ? [region.bounds] : []));
+  return { spacing: calibration.spacingMm, source: 'ultrasound-region', validIn };
 }

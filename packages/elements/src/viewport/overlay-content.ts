@@ -1,6 +1,7 @@
-import { fitZoom, type VoiTransform } from '@fovea/render';
+import { canvasToImage, DEFAULT_SLICE_VIEW, fitZoom, type VoiTransform } from '@fovea/render';
 import { message } from '../i18n/messages.js';
 import { cornerAnnotations, formatNumber } from '../overlays/annotations.js';
+import { showsAnyArea } from '../overlays/calibrated-area.js';
 import { orientationMarkers } from '../overlays/orientation-markers.js';
 import { chooseScaleBar, mmPerScreenPixel } from '../overlays/scale-bar.js';
 import type { ViewportOverlayContent } from '../overlays/viewport-overlays.js';
@@ -57,8 +58,15 @@ export function overlayContent(state: OverlayState): ViewportOverlayContent {
   );
   const markers = facts?.axes && orientationMarkers(facts.axes, view);
   const calibration = facts?.calibration;
+  // A calibration that holds in part of the image only (an ultrasound's 2D regions) gets a bar only
+  // while some of that part is on screen.
+  const holdsOnScreen =
+    !calibration?.validIn ||
+    (imageSize !== undefined &&
+      cssZoom !== undefined &&
+      showsAnyArea(visibleImageCorners(view, cssZoom, imageSize, cssSize), calibration.validIn));
   const bar =
-    calibration && cssZoom
+    calibration && cssZoom && holdsOnScreen
       ? chooseScaleBar(
           mmPerScreenPixel(calibration.spacing, cssZoom, view),
           Math.min(SCALE_BAR_MAX_PX, cssSize[0] * SCALE_BAR_SHARE),
@@ -80,4 +88,21 @@ export function overlayContent(state: OverlayState): ViewportOverlayContent {
           }
         : undefined,
   };
+}
+
+/** The viewport's corners (clockwise from top left) in image pixel coordinates. */
+function visibleImageCorners(
+  view: ViewGeometry,
+  cssZoom: number,
+  imageSize: readonly [number, number],
+  cssSize: readonly [number, number],
+): [[number, number], [number, number], [number, number], [number, number]] {
+  // The render view in CSS pixels: the same map as in device pixels, every length scaled alike.
+  const map = canvasToImage({ ...DEFAULT_SLICE_VIEW, ...view, zoom: cssZoom }, imageSize, cssSize);
+  const at = (x: number, y: number): [number, number] => [
+    map.xx * x + map.xy * y + map.x0,
+    map.yx * x + map.yy * y + map.y0,
+  ];
+  const [width, height] = cssSize;
+  return [at(0, 0), at(width, 0), at(width, height), at(0, height)];
 }
