@@ -7,7 +7,10 @@ import {
 } from '@fovea/core';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/messages.js';
+import { formatNumber } from '../overlays/annotations.js';
+import { chooseScaleBar, type ScaleBar } from '../overlays/scale-bar.js';
 import type { PlaneScreen } from './plane-screen.js';
+import { type ScreenAxes, screenMarkers } from './screen-axes.js';
 import { basePlane, crosshairOnPlane, PLANE_ORIENTATIONS, type PlaneOrientation } from './volume-planes.js';
 import type { VolumeRenderPreset } from './volume-render-preset.js';
 
@@ -29,7 +32,15 @@ export interface VolumeOverlayState {
   slabMode: SlabMode;
   preset: VolumeRenderPreset;
   crosshairs: boolean;
+  /** What the screen's directions and pixels are in the patient; undefined before the first frame. */
+  axes: ScreenAxes | undefined;
+  /** The view's width, CSS pixels (the scale bar takes at most 30 % of it). */
+  width: number;
 }
+
+/** The scale bar takes at most this share of the view's width, and never more than 200 px (as `<fovea-viewport>`). */
+const SCALE_BAR_SHARE = 0.3;
+const SCALE_BAR_MAX_PX = 200;
 
 const ORIENTATION_KEYS: Record<PlaneOrientation | '3d', MessageKey> = {
   axial: 'planeAxial',
@@ -56,10 +67,40 @@ export function volumeOverlay(state: VolumeOverlayState): TemplateResult {
     state.orientation === '3d' && state.preset !== 'mip'
       ? state.preset
       : t('windowLevel', { width: String(Math.round(width)), center: String(Math.round(center)) });
+  const axes = state.axes;
+  const bar =
+    axes && chooseScaleBar(axes.mmPerCssPixel, Math.min(SCALE_BAR_MAX_PX, state.width * SCALE_BAR_SHARE));
   return html`<div part="overlay">
     ${plane && state.crosshairs ? crosshairLines(state, plane) : nothing}
     <div part="label">${label}</div>
     <div part="window">${windowText}</div>
+    ${axes ? markers(axes, t) : nothing}
+    ${bar ? scaleBar(bar, t('scaleBarPatient', { length: formatNumber(bar.mm, 3) })) : nothing}
+  </div>`;
+}
+
+/** The patient-direction letters at the middle of each edge (PS3.3 C.7.6.1.1.1). */
+function markers(axes: ScreenAxes, t: VolumeOverlayState['t']) {
+  const letters = screenMarkers(axes);
+  return html`<div part="orientation-markers" role="img" aria-label=${t('orientationMarkers', { ...letters })}>
+    ${(['top', 'right', 'bottom', 'left'] as const).map(
+      (edge) =>
+        html`<span part="orientation-marker" data-edge=${edge} aria-hidden="true">${letters[edge]}</span>`,
+    )}
+  </div>`;
+}
+
+/**
+ * A horizontal bar of a round length in mm. Plane pixels are the volume's voxel spacing in patient
+ * space and the 3D camera is orthographic, so the bar is exact in both (`data-calibrated`).
+ */
+function scaleBar(bar: ScaleBar, label: string) {
+  const width = Math.round(bar.lengthPx * 100) / 100;
+  return html`<div part="scale-bar" data-mm=${bar.mm} data-calibrated="true" .style=${`width: ${width}px`}>
+    <svg width=${width} height="8" viewBox="0 0 ${width} 8" aria-hidden="true">
+      ${svg`<path d="M0.5 0 V7.5 H${width - 0.5} V0" fill="none" stroke="currentColor" stroke-width="1" />`}
+    </svg>
+    <div part="scale-bar-label">${label}</div>
   </div>`;
 }
 

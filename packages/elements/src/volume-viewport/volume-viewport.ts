@@ -29,6 +29,7 @@ import {
   planeScreen,
   zoomPlane,
 } from './plane-screen.js';
+import { cameraScreenAxes, planeScreenAxes, type ScreenAxes } from './screen-axes.js';
 import type { SeriesVolume } from './series-volume.js';
 import { panCamera, zoomCamera } from './volume-camera.js';
 import { VolumeCanvas } from './volume-canvas.js';
@@ -90,10 +91,13 @@ export type VolumeOrientation = PlaneOrientation | '3d';
  * @csspart crosshair - a reference line (`data-plane`: the plane it shows)
  * @csspart label - the plane's name and position
  * @csspart window - the window or rendering preset
+ * @csspart orientation-marker - an edge's patient-direction letters (`data-edge` top, right, bottom, left)
+ * @csspart scale-bar - the scale bar (`data-mm`: its length in mm); `scale-bar-label` its label
  * @csspart status - loading message
  * @csspart error - error message
  * @cssproperty --fovea-viewport-background - behind the image
  * @cssproperty --fovea-overlay-color - overlay text colour
+ * @cssproperty --fovea-orientation-color - orientation letters
  * @cssproperty --fovea-crosshair-axial - the axial plane's line colour (also `-coronal`, `-sagittal`)
  * @cssproperty --fovea-error-color - error text colour
  * @cssproperty --fovea-focus-color - keyboard focus ring
@@ -349,6 +353,8 @@ export class FoveaVolumeViewport extends LitElement {
               slabMode: this.slabMode,
               preset: this.preset,
               crosshairs: this.crosshairs,
+              axes: this.#screenAxes(series),
+              width: this.canvasSize[0] / (globalThis.devicePixelRatio || 1),
             })
           : nothing
       }
@@ -365,6 +371,14 @@ export class FoveaVolumeViewport extends LitElement {
           : nothing
       }
     `;
+  }
+
+  /** What the screen's directions and pixels are in the patient now. */
+  #screenAxes(series: SeriesVolume): ScreenAxes {
+    const plane = this.plane;
+    if (plane) return planeScreenAxes(plane, this.#screen(plane));
+    const ratio = globalThis.devicePixelRatio || 1;
+    return cameraScreenAxes(series.volume.geometry, this.camera, this.canvasSize, ratio);
   }
 
   /** Where the plane image lies on the canvas now (the frame drawn next puts it there). */
