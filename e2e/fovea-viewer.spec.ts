@@ -14,6 +14,7 @@ import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
 interface SeriesFacts {
   key: string;
   primary: boolean;
+  instances: number;
   rows: number;
   columns: number;
   patientName: string;
@@ -310,6 +311,269 @@ for (const [mode, theme] of [
     );
     expect(violations).toEqual([]);
     // The check must have looked inside the viewer's shadow roots, not at an empty host.
+    expect(results.passes.length).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+}
+
+/**
+ * The inverse presentation of DICOM LINEAR VOI, as the renderer draws it (render's voi.ts: the
+ * level falls from 255 to 0 across the window): `floor(255 × (1 − y))`. That is 255 − the upright
+ * level only where `255 × y` is a whole number; elsewhere one less.
+ */
+function invertedLevel(value: number, center: number, width: number): number {
+  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
+  return Math.floor(255 * (1 - Math.min(1, Math.max(0, y))));
+}
+
+/** Generous limits for the 300-slice CT volume, streamed and uploaded on the shared 2-core machine. */
+const VOLUME = { timeout: 240_000 };
+const ctLesion = ct.facts.lesion as { centerLps: [number, number, number]; hu: number };
+const LESION_LEVEL = linearLevel(ctLesion.hu, 40, 400);
+
+/**
+ * Puts a `<fovea-viewer>` in the `mpr` (or `3d`) layout on the page and records every value of its
+ * progress bar; resolves once the volume layout says its volumes are complete (`fovea-load`).
+ */
+async function mountVolumeViewer(page: Page, attributes: Record<string, string>): Promise<Locator> {
+  await page.goto(demoUrl('ehr-embed/'));
+  await page.evaluate(() => customElements.whenDefined('fovea-viewer'));
+  await page.evaluate((attributes) => {
+    const viewer = document.createElement('fovea-viewer');
+    for (const [name, value] of Object.entries(attributes)) viewer.setAttribute(name, value);
+    viewer.style.cssText = 'display:block;width:1200px;height:560px';
+    const record = window as unknown as { bar: Array<[number, number]>; complete: Promise<void> };
+    record.bar = [];
+    record.complete = new Promise((resolve, reject) => {
+      viewer.addEventListener('fovea-load', (event) => {
+        // The layout's own event (its volumes are complete), seen through the viewer's shadow root.
+        if ((event.composedPath()[0] as Element).localName === 'fovea-volume-layout') resolve();
+      });
+      viewer.addEventListener('fovea-error', (e) => reject(new Error(String(e.error))), { once: true });
+    });
+    document.body.replaceChildren(viewer);
+    const root = viewer.shadowRoot as ShadowRoot;
+    const sample = () => {
+      const bar = root.querySelector('progress[part="progress"]');
+      if (bar) record.bar.push([Number(bar.getAttribute('value')), Number(bar.getAttribute('max'))]);
+    };
+    new MutationObserver(sample).observe(root, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['value', 'max'],
+    });
+  }, attributes);
+  await page.evaluate(() => (window as unknown as { complete: Promise<void> }).complete);
+  return page.locator('fovea-viewer');
+}
+
+/** RGBA of view `orientation` of the viewer's volume layout at patient points, where its geometry draws them. */
+async function volumeRgbaAt(
+  viewer: Locator,
+  orientation: 'axial' | 'coronal' | 'sagittal' | '3d',
+  points: readonly (readonly number[])[],
+): Promise<number[][]> {
+  return viewer.evaluate(
+    async (element, { orientation, points }) => {
+      const layout = element.shadowRoot?.querySelector('fovea-volume-layout');
+      const view = layout?.views.find((v) => v.orientation === orientation);
+      if (!view) throw new Error(`no ${orientation} view`);
+      await view.drawn();
+      const { width, data } = await view.readPixels();
+      return points.map((point) => {
+        const at = view.screenPointOf(point as [number, number, number]);
+        if (!at) throw new Error('point not on screen');
+        const offset =
+          (Math.floor(at[1] * devicePixelRatio) * width + Math.floor(at[0] * devicePixelRatio)) * 4;
+        return Array.from(data.subarray(offset, offset + 4));
+      });
+    },
+    { orientation, points },
+  );
+}
+
+/** Puts the MPR cursor on `point` (the planes pass through it) and waits for every view to draw. */
+async function cursorTo(viewer: Locator, point: readonly number[]): Promise<void> {
+  await viewer.evaluate(async (element, point) => {
+    const layout = element.shadowRoot?.querySelector('fovea-volume-layout');
+    const views = layout?.views ?? [];
+    views[0]?.setCursor(point as [number, number, number]);
+    await Promise.all(views.map((view) => view.drawn()));
+  }, point);
+}
+
+const PLANES = ['axial', 'coronal', 'sagittal'] as const;
+const besideLesion = (orientation: (typeof PLANES)[number]): [number, number, number] => {
+  const [x, y, z] = ctLesion.centerLps;
+  // 10 mm away within the plane: soft tissue (posterior on the sagittal plane, to the left on the others).
+  return orientation === 'sagittal' ? [x, y + 10, z] : [x + 10, y, z];
+};
+
+test('in the MPR layout the progress bar counts the CT volume to its whole series, then hides', async ({
+  page,
+}) => {
+  test.setTimeout(VOLUME.timeout);
+  const errors = watchErrors(page);
+  const viewer = await mountVolumeViewer(page, {
+    'dicomweb-root': '/dicom-web',
+    'study-uid': ct.studyInstanceUID,
+    layout: 'mpr',
+  });
+  await expect(viewer.locator('[part="progress"]')).toHaveCount(0, SLOW);
+  const bar = await page.evaluate(() => (window as unknown as { bar: Array<[number, number]> }).bar);
+  // Slices of the 300-slice CT, counted up to all of them while the volume streams in.
+  const slices = bar.filter(([, max]) => max === ct.instances);
+  expect(slices.length).toBeGreaterThan(10);
+  expect(slices.at(-1)).toEqual([ct.instances, ct.instances]);
+  const values = slices.map(([value]) => value);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  expect(errors).toEqual([]);
+});
+
+test('in the MPR layout the toolbar acts on every plane: lung preset, invert, reset, and the tool', async ({
+  page,
+}) => {
+  test.setTimeout(VOLUME.timeout);
+  const errors = watchErrors(page);
+  const viewer = await mountVolumeViewer(page, {
+    'dicomweb-root': '/dicom-web',
+    'study-uid': ct.studyInstanceUID,
+    layout: 'mpr',
+  });
+  await cursorTo(viewer, ctLesion.centerLps);
+  const lesionLevels = async () => {
+    const levels: number[] = [];
+    for (const plane of PLANES)
+      levels.push(((await volumeRgbaAt(viewer, plane, [ctLesion.centerLps]))[0] ?? [])[0] ?? -1);
+    return levels;
+  };
+  // The series' own window (its first slice's W 400 / L 40) to begin with.
+  expect(await lesionLevels()).toEqual([LESION_LEVEL, LESION_LEVEL, LESION_LEVEL]);
+  const lung = linearLevel(ctLesion.hu, -600, 1500);
+  await viewer.locator('fovea-toolbar select[part="preset"]').selectOption('lung');
+  await expect.poll(lesionLevels, SLOW).toEqual([lung, lung, lung]);
+  await viewer.locator('fovea-toolbar [data-action="invert"]').click();
+  await expect(viewer.locator('fovea-toolbar [data-action="invert"]')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const inverted = invertedLevel(ctLesion.hu, -600, 1500);
+  await expect.poll(lesionLevels, SLOW).toEqual([inverted, inverted, inverted]);
+  await viewer.locator('fovea-toolbar [data-action="reset"]').click();
+  await expect.poll(lesionLevels, SLOW).toEqual([LESION_LEVEL, LESION_LEVEL, LESION_LEVEL]);
+  await expect(viewer.locator('fovea-toolbar [data-action="invert"]')).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  // The tool chosen in the toolbar is every view's; rotate, flip and cine are not offered for planes.
+  await viewer.locator('fovea-toolbar [data-action="tool-pan"]').click();
+  await expect(viewer.locator('fovea-volume-viewport[tool="pan"]')).toHaveCount(3);
+  await expect(viewer.locator('fovea-toolbar [data-action="rotate"]')).toHaveCount(0);
+  await expect(viewer.locator('fovea-toolbar [data-action="cine"]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('in the MPR layout "Fuse PET" draws the PET lesion hot over the CT lesion in all three planes; the CT shows through elsewhere', async ({
+  page,
+}) => {
+  test.setTimeout(VOLUME.timeout);
+  const errors = watchErrors(page);
+  const viewer = await mountVolumeViewer(page, {
+    'dicomweb-root': '/dicom-web',
+    'study-uid': ct.studyInstanceUID,
+    layout: 'mpr',
+  });
+  await cursorTo(viewer, ctLesion.centerLps);
+  const sample = async () => {
+    const seen: Record<string, { lesion: number[]; beside: number[] }> = {};
+    for (const plane of PLANES) {
+      const [lesion, beside] = await volumeRgbaAt(viewer, plane, [ctLesion.centerLps, besideLesion(plane)]);
+      seen[plane] = { lesion: lesion ?? [], beside: beside ?? [] };
+    }
+    return seen;
+  };
+  const ctOnly = await sample();
+  for (const plane of PLANES) {
+    expect(ctOnly[plane]?.lesion.slice(0, 3), `${plane}: CT alone`).toEqual([
+      LESION_LEVEL,
+      LESION_LEVEL,
+      LESION_LEVEL,
+    ]);
+  }
+  // The study's PET shares the CT's frame of reference: the toggle is offered, named, not pressed.
+  const toggle = viewer.locator('fovea-toolbar [data-action="fusion"]');
+  await expect(toggle).toHaveAccessibleName('Fuse PET');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(viewer.locator('fovea-volume-layout')).toHaveAttribute(
+    'fusion-series-uid',
+    pet.seriesInstanceUID,
+  );
+  await expect
+    .poll(
+      () =>
+        viewer.evaluate(
+          (element) =>
+            element.shadowRoot?.querySelector('fovea-volume-layout')?.fusionVolume?.complete === true,
+        ),
+      VOLUME,
+    )
+    .toBe(true);
+  await cursorTo(viewer, ctLesion.centerLps);
+  const fused = await sample();
+  for (const plane of PLANES) {
+    const { lesion, beside } = fused[plane] as { lesion: number[]; beside: number[] };
+    const alone = ctOnly[plane] as { lesion: number[]; beside: number[] };
+    // Hot: the PET lesion (its hottest voxels, the top of hot iron) lifts the red channel above the CT's grey.
+    expect(lesion[0] as number, `${plane}: red at the lesion`).toBeGreaterThan(
+      (alone.lesion[0] as number) + 10,
+    );
+    // Elsewhere the PET is cool (hot iron has no green below half its range): green is the CT's grey
+    // seen through the PET layer, half of it at the default opacity 0.5.
+    expect(alone.beside[1] as number).toBeGreaterThan(20);
+    expect(
+      Math.abs((beside[1] as number) - (alone.beside[1] as number) / 2),
+      `${plane}: CT through`,
+    ).toBeLessThanOrEqual(1.5);
+  }
+  // Off again: the CT alone, exactly as before.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect
+    .poll(async () => (await sample()).axial?.lesion.slice(0, 3))
+    .toEqual(ctOnly.axial?.lesion.slice(0, 3));
+  expect(errors).toEqual([]);
+});
+
+for (const [layout, mode, theme] of [
+  ['mpr', 'diagnostic', 'dark'],
+  ['3d', 'portal', 'light'],
+  ['mpr', 'portal', 'light'],
+  ['3d', 'diagnostic', 'dark'],
+] as const) {
+  test(`axe finds no WCAG 2.1 AA violation in the ${layout} layout of the ${mode} viewer, ${theme} theme`, async ({
+    page,
+  }) => {
+    test.setTimeout(VOLUME.timeout);
+    const errors = watchErrors(page);
+    const viewer = await mountVolumeViewer(page, {
+      'dicomweb-root': '/dicom-web',
+      'study-uid': ct.studyInstanceUID,
+      layout,
+      mode,
+      theme,
+    });
+    await expect(viewer.locator('fovea-volume-viewport')).toHaveCount(layout === 'mpr' ? 3 : 1);
+    const results = await new AxeBuilder({ page })
+      .include('fovea-viewer')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const violations = results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+    );
+    expect(violations).toEqual([]);
     expect(results.passes.length).toBeGreaterThan(5);
     expect(errors).toEqual([]);
   });

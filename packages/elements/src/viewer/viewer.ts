@@ -17,6 +17,7 @@ import type { ToolbarCommand } from '../toolbar/toolbar-command.js';
 import type { FoveaToolbarCommandEvent } from '../toolbar/toolbar-command-event.js';
 import { FoveaViewport } from '../viewport/viewport.js';
 import type { ViewportTool } from '../viewport/viewport-tool.js';
+import { FoveaVolumeLayout } from '../volume-viewport/volume-layout.js';
 import { assignSeries, imageSeries } from './assign-series.js';
 import { fusionCandidate } from './fusion-candidate.js';
 import { loadStudy, type StudyContents } from './load-study.js';
@@ -24,7 +25,7 @@ import { viewerStyles } from './viewer.styles.js';
 import { layoutShape, parseLayout } from './viewer-layout.js';
 import { ViewerProgress } from './viewer-progress.js';
 import { ViewerResources } from './viewer-resources.js';
-import { applyToViewport } from './viewport-commands.js';
+import { applyToViewport, applyToVolumeView } from './viewport-commands.js';
 
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 
@@ -156,7 +157,12 @@ export class FoveaViewer extends LitElement {
     if ((changed.has('decoderPool') || changed.has('renderDevice')) && this.hasUpdated) {
       this.#resources.restart();
     }
-    if (changed.has('layout')) this.#fillCells();
+    if (changed.has('layout')) {
+      this.#fillCells();
+      // New volume views start upright and not inverted; a stack viewport says its own state.
+      if (layoutShape(parseLayout(this.layout)).volume) this.activeInverted = false;
+      else if (this.hasUpdated) this.#syncFromViewport(this.activeIndex);
+    }
     // The portal offers viewing tools only: dragging moves the image rather than the window.
     if (changed.has('mode') && this.mode === 'portal' && this.tool === 'windowLevel') this.tool = 'pan';
   }
@@ -254,6 +260,10 @@ export class FoveaViewer extends LitElement {
         @fovea-progress=${(event: FoveaProgressEvent) => this.#progress.frames(0, event.loaded, event.total)}
         @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
           this.tool = event.tool;
+        }}
+        @fovea-view-change=${() => {
+          // A view's own shortcut (I) may have inverted it: the toolbar shows what the planes show.
+          this.activeInverted = this.#volumeLayout()?.views.some((view) => view.inverted) ?? false;
         }}
       ></fovea-volume-layout>`;
     }
@@ -431,11 +441,23 @@ export class FoveaViewer extends LitElement {
       this.fused = command.on;
       return;
     }
+    const layout = this.#volumeLayout();
+    if (layout) {
+      // The reconstructions act as one: every plane (or the 3D view) takes the command.
+      for (const view of layout.views) applyToVolumeView(view, command);
+      this.activeInverted = layout.views.some((view) => view.inverted);
+      return;
+    }
     const viewport = this.activeViewport;
     if (!viewport) return;
     applyToViewport(viewport, command);
     this.#syncFromViewport(this.activeIndex);
   };
+
+  #volumeLayout(): FoveaVolumeLayout | undefined {
+    const element = this.renderRoot.querySelector('fovea-volume-layout');
+    return element instanceof FoveaVolumeLayout ? element : undefined;
+  }
 
   #onDragOver(event: DragEvent, index: number): void {
     if (!event.dataTransfer?.types.includes(SERIES_DRAG_TYPE)) return;
