@@ -1,7 +1,9 @@
 import { FoveaError, type SlabMode, type SlicePlane } from '@fovea/core';
 import {
+  type FusionLayer,
   type OrbitCamera,
   type RenderViewport,
+  type RenderVolume,
   TRANSFER_PRESETS,
   type TransferPresetName,
 } from '@fovea/render';
@@ -23,6 +25,8 @@ export interface PlaneFrame {
   view: PlaneZoom;
   /** Show the grey scale inverted. */
   invert: boolean;
+  /** A second volume drawn over the plane (PET over CT), or undefined. */
+  fusion: FusionLayer<RenderVolume> | undefined;
   /** Draw at interactive quality (a drag is under way, or the volume still streams in). */
   interacting: boolean;
 }
@@ -48,17 +52,21 @@ export async function drawPlaneFrame(
   const { plane } = frame;
   const ratio = globalThis.devicePixelRatio || 1;
   const screen = planeScreen([plane.columns, plane.rows], frame.canvasSize, ratio, frame.view);
-  await viewport.setVolume(series.renderVolume, {
-    plane,
-    slab: frame.slabThickness > 0 ? { thickness: frame.slabThickness, mode: frame.slabMode } : undefined,
-    interacting: frame.interacting,
-  });
-  await viewport.setView({
-    voi: { kind: 'window', ...frame.window },
-    invert: frame.invert,
-    zoom: screen.zoom,
-    pan: screen.pan,
-  });
+  // Sent together, so the worker draws them in one frame.
+  await Promise.all([
+    viewport.setVolume(series.renderVolume, {
+      plane,
+      slab: frame.slabThickness > 0 ? { thickness: frame.slabThickness, mode: frame.slabMode } : undefined,
+      interacting: frame.interacting,
+    }),
+    viewport.setFusion(frame.fusion),
+    viewport.setView({
+      voi: { kind: 'window', ...frame.window },
+      invert: frame.invert,
+      zoom: screen.zoom,
+      pan: screen.pan,
+    }),
+  ]);
   return screen;
 }
 

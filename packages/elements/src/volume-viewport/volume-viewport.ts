@@ -7,7 +7,13 @@ import {
   type SlicePlane,
   type Vec3,
 } from '@fovea/core';
-import { DEFAULT_ORBIT_CAMERA, type OrbitCamera, projectToCanvas, type RenderDevice } from '@fovea/render';
+import {
+  type ColormapName,
+  DEFAULT_ORBIT_CAMERA,
+  type OrbitCamera,
+  projectToCanvas,
+  type RenderDevice,
+} from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
@@ -21,6 +27,7 @@ import { isViewportTool, type ViewportTool } from '../viewport/viewport-tool.js'
 import { CT_WINDOW_PRESETS } from '../viewport/window-presets.js';
 import { CoalescedDraw } from './coalesced-draw.js';
 import { FoveaCursorChangeEvent } from './cursor-change-event.js';
+import { checkFusion, fusionLayer } from './fusion-layer.js';
 import {
   FITTED_PLANE,
   type PlaneScreen,
@@ -53,7 +60,18 @@ export { VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-render-
 
 /** The properties whose change needs a new frame, for planes and for the 3D rendering. */
 const REDRAWN_BY = {
-  plane: ['orientation', 'cursor', 'slabThickness', 'slabMode', 'window', 'inverted', 'planeZoom'],
+  plane: [
+    'orientation',
+    'cursor',
+    'slabThickness',
+    'slabMode',
+    'window',
+    'inverted',
+    'planeZoom',
+    'fusion',
+    'fusionOpacity',
+    'fusionColormap',
+  ],
   // The cursor, slab, inversion and plane zoom do not change a volume rendering.
   rendering: ['orientation', 'preset', 'window', 'camera'],
 } as const satisfies Record<string, readonly (keyof FoveaVolumeViewport)[]>;
@@ -141,6 +159,15 @@ export class FoveaVolumeViewport extends LitElement {
    * zoom and pan are the `camera`'s). `resetView()` restores the whole plane.
    */
   @property({ attribute: false }) planeZoom: PlaneZoom = FITTED_PLANE;
+  /**
+   * A second volume drawn over the planes (PET over CT), sampled in its own geometry: share
+   * the frame of reference with `volume`. It may still be streaming in. The 3D view ignores it.
+   */
+  @property({ attribute: false }) fusion: SeriesVolume | undefined;
+  /** How opaque `fusion` is drawn, 0 … 1. */
+  @property({ type: Number, attribute: 'fusion-opacity' }) fusionOpacity = 0.5;
+  /** The colour map of `fusion`'s levels (its window: the min–max of its voxels). */
+  @property({ attribute: 'fusion-colormap' }) fusionColormap: ColormapName = 'hot-iron';
 
   /** The window chosen by the user, modality units; undefined follows the series' window. */
   @state() window: { center: number; width: number } | undefined;
@@ -170,6 +197,7 @@ export class FoveaVolumeViewport extends LitElement {
   #interacting = false;
   readonly #toolDrag = new ToolDrag();
   #seriesListeners: AbortController | undefined;
+  #fusionListeners: AbortController | undefined;
 
   constructor() {
     super();
@@ -318,6 +346,8 @@ export class FoveaVolumeViewport extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tool')) this.#checkTool(changed.get('tool'));
+    if (changed.has('fusionOpacity') || changed.has('fusionColormap')) this.#checkFusion(changed);
+    if (changed.has('fusion')) this.#followFusion(this.fusion);
     const source = ['dicomwebRoot', 'studyUid', 'seriesUid', 'client', 'volume', 'renderDevice'] as const;
     if (this.hasUpdated && source.some((key) => changed.has(key))) void this.#reload();
     else if (REDRAWN_BY[this.orientation === '3d' ? 'rendering' : 'plane'].some((key) => changed.has(key)))
@@ -481,6 +511,11 @@ export class FoveaVolumeViewport extends LitElement {
       canvasSize: this.#canvas.size,
       view: this.planeZoom,
       invert: this.inverted,
+      fusion: fusionLayer({
+        volume: this.fusion,
+        opacity: this.fusionOpacity,
+        colormap: this.fusionColormap,
+      }),
       interacting,
     });
     return true;
@@ -527,6 +562,31 @@ export class FoveaVolumeViewport extends LitElement {
     );
   }
 
+  /** Keeps the fusion settings valid: a wrong value is reported and the previous one kept. */
+  #checkFusion(changed: PropertyValues<this>): void {
+    try {
+      checkFusion({ opacity: this.fusionOpacity, colormap: this.fusionColormap });
+    } catch (error) {
+      if (changed.has('fusionOpacity')) this.fusionOpacity = changed.get('fusionOpacity') ?? 0.5;
+      if (changed.has('fusionColormap')) this.fusionColormap = changed.get('fusionColormap') ?? 'hot-iron';
+      this.dispatchEvent(new FoveaErrorEvent(error));
+    }
+  }
+
+  /** Redraws as the fused volume streams in or is remade, and starts its fill (once, whoever starts it). */
+  #followFusion(fusion: SeriesVolume | undefined): void {
+    this.#fusionListeners?.abort();
+    this.#fusionListeners = undefined;
+    if (!fusion) return;
+    const listeners = new AbortController();
+    this.#fusionListeners = listeners;
+    const options = { signal: listeners.signal };
+    fusion.addEventListener('replaced', () => this.#requestDraw(), options);
+    fusion.addEventListener('complete', () => this.#requestDraw(), options);
+    // The fused series' own loader reports its errors; the planes go on showing the base volume.
+    fusion.fill().catch(() => undefined);
+  }
+
   /** Keeps `tool` valid (an attribute may say anything) and tells the host it changed. */
   #checkTool(previous: ViewportTool | undefined): void {
     if (!isViewportTool(this.tool)) {
@@ -562,6 +622,7 @@ export class FoveaVolumeViewport extends LitElement {
   #release(): void {
     this.#load?.abort();
     this.#seriesListeners?.abort();
+    this.#fusionListeners?.abort();
     // A canvas handed to a worker cannot be taken back: a reconnected element makes a new one.
     this.#canvas.dispose();
     this.#series = undefined;

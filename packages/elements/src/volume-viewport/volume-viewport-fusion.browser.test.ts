@@ -1,0 +1,241 @@
+/**
+ * PET over CT in `<fovea-volume-viewport>`, in Chromium against Orthanc, on WebGPU and forced
+ * WebGL2: the generated PET/CT (its lesion is hot where the CT lesion is, LPS (−70, 14, 0)).
+ * Each expected pixel is a CPU composite computed here from the two volumes: core's trilinear
+ * reslice of each at the canvas pixel's centre, the CT through the DICOM window, the PET through
+ * the min–max window of its voxels and HOT_IRON, blended `colour·α + grey·(1 − α)`.
+ */
+import { DecoderPool } from '@fovea/codecs';
+import {
+  DicomWebClient,
+  planePixelToPatient,
+  type SlicePlane,
+  storeInstances,
+  type Vec3,
+  type Volume,
+} from '@fovea/core';
+import { type BackendKind, RenderDevice } from '@fovea/render';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defineFoveaElements } from '../define.js';
+import type { FoveaErrorEvent } from '../events/error-event.js';
+import { SeriesVolume } from './series-volume.js';
+import type { FoveaVolumeViewport } from './volume-viewport.js';
+
+defineFoveaElements();
+
+interface SampleSeries {
+  key: string;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  files: string[];
+  facts: { lesion: { centerLps: Vec3; hu?: number; radiusMm: number } };
+}
+
+const BACKENDS: readonly BackendKind[] = ['webgpu', 'webgl2'];
+const OPACITY = 0.5;
+const client = new DicomWebClient({ root: '/dicom-web' });
+let ctSeries: SampleSeries;
+let petSeries: SampleSeries;
+let pool: DecoderPool;
+const loaded = new Map<BackendKind, { device: RenderDevice; ct: SeriesVolume; pet: SeriesVolume }>();
+
+async function store(series: SampleSeries): Promise<void> {
+  const files = await Promise.all(
+    series.files.map(
+      async (file) => new Uint8Array(await (await fetch(`/.cache/sample-data/${file}`)).arrayBuffer()),
+    ),
+  );
+  await storeInstances(client, files);
+}
+
+beforeAll(async () => {
+  const manifest = (await (await fetch('/.cache/sample-data/manifest.json')).json()) as {
+    series: SampleSeries[];
+  };
+  ctSeries = manifest.series.find((s) => s.key === 'ct--implicit-le') as SampleSeries;
+  petSeries = manifest.series.find((s) => s.key === 'pet') as SampleSeries;
+  await store(ctSeries);
+  await store(petSeries);
+  pool = new DecoderPool({ size: 2 });
+}, 180_000);
+
+afterAll(() => {
+  for (const { device, ct, pet } of loaded.values()) {
+    ct.dispose();
+    pet.dispose();
+    device.dispose();
+  }
+  pool?.dispose();
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+async function volumesOn(kind: BackendKind) {
+  const done = loaded.get(kind);
+  if (done) return done;
+  const device = await RenderDevice.create({ backends: [kind] });
+  const load = async (series: SampleSeries) => {
+    const volume = await SeriesVolume.load({
+      client,
+      studyUid: series.studyInstanceUID,
+      seriesUid: series.seriesInstanceUID,
+      pool,
+      device,
+    });
+    await volume.fill();
+    return volume;
+  };
+  const entry = { device, ct: await load(ctSeries), pet: await load(petSeries) };
+  loaded.set(kind, entry);
+  return entry;
+}
+
+/** DICOM LINEAR VOI (PS3.3 C.11.2.1.2.1) to an 8-bit level, in double precision. */
+function linearLevel(value: number, center: number, width: number): number {
+  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
+  return Math.floor(255 * Math.min(1, Math.max(0, y)));
+}
+
+/** HOT_IRON (PS3.6 Annex B) as its Palette Color LUT Data lists it. */
+function hotIron(k: number): [number, number, number] {
+  return [
+    k < 128 ? 2 * k : 255,
+    k < 128 ? 0 : k < 255 ? 2 * (k - 128) : 255,
+    k < 192 ? 0 : k < 255 ? 4 * (k - 191) : 255,
+  ];
+}
+
+/** The window that maps a volume's smallest voxel to level 0 and its largest to 255. */
+function minMaxWindow(volume: Volume): { center: number; width: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of volume.voxels()) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { center: (min + max + 1) / 2, width: max - min + 1 };
+}
+
+/** The volume's trilinear sample at `point` (mm LPS), by core's reslice of a one-pixel plane there. */
+function sampleAt(volume: Volume, plane: SlicePlane, point: Vec3, fill: number): number {
+  const one: SlicePlane = { ...plane, origin: point, columns: 1, rows: 1 };
+  return volume.reslice(one, { fill }).pixels[0] as number;
+}
+
+/** The patient point at the centre of the canvas pixel under CSS point (x, y), from the view's own geometry. */
+function canvasPixelCentre(view: FoveaVolumeViewport, [x, y]: readonly [number, number]): Vec3 {
+  const plane = view.plane as SlicePlane;
+  const ratio = devicePixelRatio || 1;
+  const origin = view.screenPointOf(planePixelToPatient(plane, 0, 0)) as [number, number];
+  const next = view.screenPointOf(planePixelToPatient(plane, 1, 1)) as [number, number];
+  const cx = (Math.floor(x * ratio) + 0.5) / ratio;
+  const cy = (Math.floor(y * ratio) + 0.5) / ratio;
+  return planePixelToPatient(
+    plane,
+    (cx - origin[0]) / (next[0] - origin[0]),
+    (cy - origin[1]) / (next[1] - origin[1]),
+  );
+}
+
+function rgbAt(frame: { width: number; data: Uint8Array }, [x, y]: readonly [number, number]): number[] {
+  const ratio = devicePixelRatio || 1;
+  const i = (Math.floor(y * ratio) * frame.width + Math.floor(x * ratio)) * 4;
+  return [...frame.data.subarray(i, i + 3)];
+}
+
+describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
+  it('draws the PET in hot iron over the CT: the lesion hot, the CT grey showing through elsewhere', {
+    timeout: 180_000,
+  }, async () => {
+    const { device, ct, pet } = await volumesOn(kind);
+    expect(device.backend.kind).toBe(kind);
+    const lesion = ctSeries.facts.lesion.centerLps;
+    const view = document.createElement('fovea-volume-viewport');
+    view.style.cssText = 'display:block;width:400px;height:400px';
+    Object.assign(view, {
+      renderDevice: device,
+      volume: ct,
+      fusion: pet,
+      orientation: 'axial',
+      cursor: lesion,
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      view.addEventListener('fovea-load', () => resolve(), { once: true });
+      view.addEventListener('fovea-error', (event) => reject((event as FoveaErrorEvent).error), {
+        once: true,
+      });
+    });
+    document.body.append(view);
+    await ready;
+    expect(view.fusionOpacity).toBe(OPACITY);
+    expect(view.fusionColormap).toBe('hot-iron');
+    view.setWindow(40, 400);
+    await view.drawn();
+    const frame = await view.readPixels();
+    const plane = view.plane as SlicePlane;
+    const petWindow = minMaxWindow(pet.volume);
+    const expected = (at: [number, number]) => {
+      const point = canvasPixelCentre(view, at);
+      const grey = linearLevel(sampleAt(ct.volume, plane, point, -1024), 40, 400);
+      const level = linearLevel(
+        sampleAt(pet.volume, plane, point, Number.NaN),
+        petWindow.center,
+        petWindow.width,
+      );
+      return { grey, level, rgb: hotIron(level).map((c) => Math.round(c * OPACITY + grey * (1 - OPACITY))) };
+    };
+    const atLesion = view.screenPointOf(lesion) as [number, number];
+    const hot = expected(atLesion);
+    // The PET lesion is hot (SUV 8 of the phantom's range), the CT lesion 130 HU.
+    expect(hot.grey).toBe(linearLevel(130, 40, 400));
+    expect(hot.level).toBeGreaterThan(160);
+    const shown = rgbAt(frame, atLesion);
+    for (let c = 0; c < 3; c++)
+      expect(Math.abs((shown[c] as number) - (hot.rgb[c] as number))).toBeLessThanOrEqual(1);
+    // Brighter than the CT lesion alone: the PET's hot colour adds to it.
+    expect(shown[0]).toBeGreaterThan(hot.grey + 10);
+    // 25 mm towards the patient's left: soft tissue and background uptake; the PET's dim red only
+    // tints it, the CT grey shows through in green and blue.
+    const aside = view.screenPointOf([lesion[0] + 25, lesion[1], lesion[2]]) as [number, number];
+    const cold = expected(aside);
+    expect(cold.level).toBeLessThan(128);
+    const there = rgbAt(frame, aside);
+    for (let c = 0; c < 3; c++)
+      expect(Math.abs((there[c] as number) - (cold.rgb[c] as number))).toBeLessThanOrEqual(1);
+    expect(Math.abs((there[1] as number) - Math.round(cold.grey * (1 - OPACITY)))).toBeLessThanOrEqual(1);
+    expect(there[1]).toBe(there[2]);
+    // Without the fusion the plane is the CT alone, grey, exact.
+    view.fusion = undefined;
+    await view.drawn();
+    const alone = rgbAt(await view.readPixels(), atLesion);
+    expect(alone).toEqual([hot.grey, hot.grey, hot.grey]);
+  });
+});
+
+describe('<fovea-volume-viewport> fusion settings', () => {
+  it('refuses an opacity outside 0 … 1 or an unknown colour map with INVALID_FUSION and keeps the previous', async () => {
+    const view = document.createElement('fovea-volume-viewport');
+    const errors: FoveaErrorEvent[] = [];
+    view.addEventListener('fovea-error', (event) => errors.push(event));
+    document.body.append(view);
+    await view.updateComplete;
+    view.setAttribute('fusion-opacity', '0.8');
+    await view.updateComplete;
+    expect(view.fusionOpacity).toBe(0.8);
+    view.setAttribute('fusion-opacity', '1.5');
+    await view.updateComplete;
+    expect(view.fusionOpacity).toBe(0.8);
+    view.setAttribute('fusion-colormap', 'rainbow');
+    await view.updateComplete;
+    expect(view.fusionColormap).toBe('rainbow');
+    view.setAttribute('fusion-colormap', 'jet');
+    await view.updateComplete;
+    expect(view.fusionColormap).toBe('rainbow');
+    expect(errors.map((event) => (event.error as { code?: string }).code)).toEqual([
+      'INVALID_FUSION',
+      'INVALID_FUSION',
+    ]);
+  });
+});
