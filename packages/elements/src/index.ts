@@ -20,8 +20,9 @@ export type { ViewGeometry } from './viewport/view-geometry.js';
 export { FoveaViewport } from './viewport/viewport.js';
 export { VIEWPORT_TOOLS, type ViewportTool } from './viewport/viewport-tool.js';
 export { FoveaCursorChangeEvent } from './volume-viewport/cursor-change-event.js';
-export { SeriesVolume, type SeriesVolumeSource } from './volume-viewport/series-volume.js';
 export { FusionFrameOfReferenceError } from './volume-viewport/fusion-frame.js';
+export type { PlaneZoom } from './volume-viewport/plane-screen.js';
+export { SeriesVolume, type SeriesVolumeSource } from './volume-viewport/series-volume.js';
 export { FoveaVolumeLayout } from './volume-viewport/volume-layout.js';
 export { PLANE_ORIENTATIONS, type PlaneOrientation } from './volume-viewport/volume-planes.js';
 export {
