@@ -69,7 +69,12 @@ export class FoveaViewport extends LitElement {
   @property({ attribute: 'study-uid' }) studyUid = '';
   /** (0020,000E) Series Instance UID of the series to show. */
   @property({ attribute: 'series-uid' }) seriesUid = '';
-  /** A configured client (auth, custom fetch); takes precedence over `dicomweb-root`. */
+  /**
+   * A configured client (auth, custom fetch); takes precedence over `dicomweb-root`. Frames are
+   * fetched and decoded in the decoder workers, the client handing them a fresh Authorization
+   * header per request; a client with its own `fetch` keeps frame fetching on the page (a function
+   * cannot cross to a worker), with more main-thread work while a series streams in.
+   */
   @property({ attribute: false }) client: DicomWebClient | undefined;
   /** A decoder pool to share with other viewports; by default the element makes its own. */
   @property({ attribute: false }) decoderPool: DecoderPool | undefined;
