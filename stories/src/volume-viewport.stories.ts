@@ -4,11 +4,12 @@ import { IN_MEMORY_STUDY_UID, inMemoryClient, offlineClient } from './support/in
 
 /**
  * `<fovea-volume-viewport>` and `<fovea-volume-layout>` on the in-memory study's 16-slice CT
- * (series 2.25.9001.1): each plane, a thick MIP slab, the 3D rendering, the MPR layout with its
- * crosshairs, and the error states. The elements against a real Orthanc are covered by their
+ * (series 2.25.9001.1): each plane, a zoomed plane, a thick MIP slab, the 3D rendering, the MPR
+ * layout with its crosshairs, the MR fused over it, and the error states. The elements against a real Orthanc are covered by their
  * browser tests and e2e/mpr.spec.ts.
  */
 const CT_SERIES = '2.25.9001.1';
+const MR_SERIES = '2.25.9001.2';
 
 const frame = (content: unknown, width = 420) =>
   html`<div style="height: 420px; max-width: ${width}px">${content}</div>`;
@@ -44,6 +45,43 @@ export const Sagittal: StoryObj = { render: () => view({ orientation: 'sagittal'
 
 /** A 10 mm MIP slab around the axial plane. */
 export const AxialMipSlab: StoryObj = { render: () => view({ orientation: 'axial', slab: 10 }) };
+
+/**
+ * The axial plane magnified 3× about the lesion (`planeZoom`, CSS pixels of pan), with the zoom
+ * tool: drag up to magnify about the pointer, the middle button pans, R resets. The scale bar and
+ * the crosshairs follow the zoom.
+ */
+export const AxialZoomed: StoryObj = {
+  render: () =>
+    frame(html`<fovea-volume-viewport
+      style="height: 100%"
+      study-uid=${IN_MEMORY_STUDY_UID}
+      series-uid=${CT_SERIES}
+      orientation="axial"
+      tool="zoom"
+      .planeZoom=${{ scale: 3, pan: [231, 34] }}
+      .client=${inMemoryClient()}
+    ></fovea-volume-viewport>`),
+};
+
+/**
+ * Fusion: the MR drawn over the CT planes in hot iron at 50 % (`fusion-series-uid` of the layout
+ * sets each plane view's `fusion`); the MR's bright lesion stands in for a PET hot spot.
+ */
+export const MprFused: StoryObj = {
+  render: () =>
+    frame(
+      html`<fovea-volume-layout
+        style="height: 100%"
+        layout="mpr"
+        study-uid=${IN_MEMORY_STUDY_UID}
+        series-uid=${CT_SERIES}
+        fusion-series-uid=${MR_SERIES}
+        .client=${inMemoryClient()}
+      ></fovea-volume-layout>`,
+      1200,
+    ),
+};
 
 /** The volume rendering with the bone preset; drag to turn it. */
 export const VolumeRendering: StoryObj = { render: () => view({ orientation: '3d' }) };

@@ -61,6 +61,8 @@ function instanceMetadata(root: string, s: SeriesSpec, slice: number): Json {
     '00200013': { vr: 'IS', Value: [slice + 1] },
     '00200032': { vr: 'DS', Value: [-SIZE, -SIZE, -3 * slice] },
     '00200037': { vr: 'DS', Value: [1, 0, 0, 0, 1, 0] },
+    // One patient space for both series, so a story can fuse one over the other.
+    '00200052': { vr: 'UI', Value: [`${STUDY}.0`] },
     '00280030': { vr: 'DS', Value: [2, 2] },
     '00180050': { vr: 'DS', Value: [3] },
     '00280002': { vr: 'US', Value: [1] },
