@@ -549,7 +549,7 @@ test('in the MPR layout "Fuse PET" draws the PET lesion hot over the CT lesion i
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect
-    .poll(async () => (await sample()).axial?.lesion.slice(0, 3))
+    .poll(async () => (await volumeRgbaAt(viewer, 'axial', [ctLesion.centerLps]))[0]?.slice(0, 3), SLOW)
     .toEqual(ctOnly.axial?.lesion.slice(0, 3));
   expect(errors).toEqual([]);
 });
