@@ -1,4 +1,5 @@
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
+import { GREY_THRESHOLDS_GLSL } from '../../lut/grey-thresholds-shader.js';
 import {
   BRICK_ATLAS_GLSL,
   brickAtlasUniforms,
@@ -119,7 +120,7 @@ export class WebGl2MprPass implements MprPass {
       program = linkProgram(
         this.#gl,
         `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n#define ${DEFINES[kind]}\n${BRICK_ATLAS_GLSL}\n${fragmentSource}`,
+        `#version 300 es\n#define ${DEFINES[kind]}\n${BRICK_ATLAS_GLSL}\n${GREY_THRESHOLDS_GLSL}\n${fragmentSource}`,
         `MPR (${kind})`,
       );
       this.#programs.set(kind, program);

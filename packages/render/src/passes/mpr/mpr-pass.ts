@@ -1,5 +1,6 @@
 import { makeShaderDataDefinitions, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
+import { GREY_THRESHOLDS_WGSL } from '../../lut/grey-thresholds-shader.js';
 import { BRICK_ATLAS_WGSL, brickAtlasUniforms } from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
@@ -157,7 +158,7 @@ export class WebGpuMprPass implements MprPass {
   }
 }
 
-/** The shader for one texel type (WGSL has no generics over texture types), with the atlas chunk. */
+/** The shader for one texel type (WGSL has no generics over texture types), with its chunks. */
 function source(texel: string): string {
-  return `alias Texel = ${texel};\n${BRICK_ATLAS_WGSL}\n${shaderSource}`;
+  return `alias Texel = ${texel};\n${BRICK_ATLAS_WGSL}\n${GREY_THRESHOLDS_WGSL}\n${shaderSource}`;
 }

@@ -1,6 +1,7 @@
 // MPR pass, WebGL2 twin of mpr.wgsl: the same steps in the same order (see there). The loader
 // prepends `#version 300 es`, `#define SAMPLE_SINT`, `SAMPLE_UINT` or `SAMPLE_FLOAT`, and the brick
-// atlas (volume/brick-atlas.glsl: the sampler `uVolume`, `load` and `loadCorners`).
+// atlas (volume/brick-atlas.glsl: the sampler `uVolume`, `load` and `loadCorners`) and the threshold
+// classification (lut/grey-thresholds.glsl, with its uniforms).
 precision highp float;
 precision highp int;
 precision highp isampler3D;
@@ -11,7 +12,6 @@ precision highp sampler2D;
 uniform vec4 uCanvasToImageX;
 uniform vec4 uCanvasToImageY;
 uniform ivec2 uImageSize;
-uniform vec2 uGuess;
 uniform vec4 uOrigin;
 uniform vec4 uRow;
 uniform vec4 uColumn;
@@ -24,11 +24,7 @@ uniform int uLayerMode;
 uniform float uFill;
 uniform float uOpacity;
 uniform int uMinLevel;
-uniform float uDirection;
-uniform int uLevelMin;
-uniform int uLevelMax;
 uniform int uTableSize;
-uniform vec4 uThresholds[64];
 // GL's window origin is the bottom-left corner; canvas y runs down from the top.
 uniform float uCanvasHeight;
 
@@ -37,7 +33,6 @@ uniform sampler2D uColourTable;
 out vec4 outColor;
 
 const vec4 BACKGROUND = vec4(0.0, 0.0, 0.0, 1.0);
-const float MIN_NORMAL = 1.17549435e-38;
 
 vec2 imagePosition(vec2 canvas) {
   vec4 x = uCanvasToImageX;
@@ -76,33 +71,6 @@ bool sampleVolume(vec3 position, out float value) {
   float c11 = mix2(corners[6], corners[7], f.x);
   value = mix2(mix2(c00, c10, f.y), mix2(c01, c11, f.y), f.z);
   return true;
-}
-
-float threshold(int k) {
-  return uThresholds[k >> 2][k & 3];
-}
-
-int greyLevel(float value) {
-  float s = (abs(value) < MIN_NORMAL ? 0.0 : value) * uDirection;
-  int lo = uLevelMin;
-  int hi = uLevelMax;
-  int k = clamp(int(clamp(floor(uGuess.x * s + uGuess.y), float(lo), float(hi))), lo, hi);
-  for (int i = 0; i < 4; i++) {
-    if (k < hi && threshold(k + 1) <= s) {
-      k++;
-    } else if (k > lo && threshold(k) > s) {
-      k--;
-    } else {
-      return k;
-    }
-  }
-  int position = 0;
-  for (int step = 128; step > 0; step >>= 1) {
-    if (threshold(position + step) <= s) {
-      position += step;
-    }
-  }
-  return clamp(position, lo, hi);
 }
 
 vec4 tableEntry(int index) {
@@ -157,7 +125,7 @@ void main() {
     outColor = colour;
     return;
   }
-  int level = greyLevel(value);
+  int level = thresholdLevel(value);
   if (!base && level < uMinLevel) {
     discard;
   }

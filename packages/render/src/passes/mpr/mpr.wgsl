@@ -55,8 +55,6 @@ struct MprParams {
 @group(0) @binding(2) var colourTable: texture_2d<f32>;
 
 const BACKGROUND = vec4f(0.0, 0.0, 0.0, 1.0);
-// Smallest normal f32 (2^-126): smaller magnitudes are taken as 0 whether or not the GPU flushes.
-const MIN_NORMAL = 1.17549435e-38;
 
 @vertex
 fn vs(@builtin(vertex_index) index: u32) -> @builtin(position) vec4f {
@@ -104,33 +102,6 @@ fn sampleVolume(position: vec3f) -> Sample {
 // a + t * (b - a), the form of the volume core.
 fn mix2(a: f32, b: f32, t: f32) -> f32 {
   return a + t * (b - a);
-}
-
-fn threshold(k: u32) -> f32 {
-  return params.thresholds[k >> 2u][k & 3u];
-}
-
-fn greyLevel(value: f32) -> u32 {
-  let s = select(value, 0.0, abs(value) < MIN_NORMAL) * params.direction;
-  let lo = params.levelMin;
-  let hi = params.levelMax;
-  var k = clamp(u32(clamp(floor(params.guess.x * s + params.guess.y), f32(lo), f32(hi))), lo, hi);
-  for (var i = 0u; i < 4u; i = i + 1u) {
-    if (k < hi && threshold(k + 1u) <= s) {
-      k = k + 1u;
-    } else if (k > lo && threshold(k) > s) {
-      k = k - 1u;
-    } else {
-      return k;
-    }
-  }
-  var position = 0u;
-  for (var step = 128u; step > 0u; step = step >> 1u) {
-    if (threshold(position + step) <= s) {
-      position = position + step;
-    }
-  }
-  return clamp(position, lo, hi);
 }
 
 fn tableEntry(index: i32) -> vec4f {
@@ -185,7 +156,7 @@ fn fs(@builtin(position) fragment: vec4f) -> @location(0) vec4f {
     }
     return colour;
   }
-  let level = greyLevel(value);
+  let level = thresholdLevel(value);
   if (!base && level < params.minLevel) {
     discard;
   }

@@ -1,5 +1,6 @@
 import { greySampleType, type SliceImage } from '../../image/slice-image.js';
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
+import { GREY_THRESHOLDS_GLSL } from '../../lut/grey-thresholds-shader.js';
 import fragmentSource from './slice.frag.glsl?raw';
 import vertexSource from './slice.vert.glsl?raw';
 import type { SlicePass } from './slice-pass-interface.js';
@@ -144,7 +145,7 @@ export class WebGl2SlicePass implements SlicePass {
     const cached = this.#programs.get(kind);
     if (cached) return cached;
     const gl = this.#gl;
-    const header = `#version 300 es\n#define ${DEFINES[kind]}\n`;
+    const header = `#version 300 es\n#define ${DEFINES[kind]}\n${GREY_THRESHOLDS_GLSL}\n`;
     const program = gl.createProgram();
     const vertex = compile(gl, gl.VERTEX_SHADER, `#version 300 es\n${vertexSource}`);
     const fragment = compile(gl, gl.FRAGMENT_SHADER, header + fragmentSource);

@@ -1,9 +1,13 @@
 import { makeShaderDataDefinitions, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { greySampleType, type SliceImage } from '../../image/slice-image.js';
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
-import shaderSource from './slice.wgsl?raw';
+import { GREY_THRESHOLDS_WGSL } from '../../lut/grey-thresholds-shader.js';
+import sliceSource from './slice.wgsl?raw';
 import type { SlicePass } from './slice-pass-interface.js';
 import { type SliceDrawParams, sliceUniforms } from './slice-uniforms.js';
+
+/** slice.wgsl with the threshold classification it calls. */
+const shaderSource = `${GREY_THRESHOLDS_WGSL}\n${sliceSource}`;
 
 /** The texel kinds the slice shader has an entry point for. */
 type SampleKind = 'sint' | 'uint' | 'float' | 'rgb';

@@ -1,7 +1,7 @@
 // Slice pass, WebGL2 twin of slice.wgsl: the same steps, the same exactness argument (integer
 // textures read with texelFetch; the grey level comes from CPU-made thresholds or a table).
-// The loader prepends `#version 300 es` and `#define SAMPLE_SINT`, `SAMPLE_UINT`, `SAMPLE_FLOAT`
-// or `SAMPLE_RGB`.
+// The loader prepends `#version 300 es`, `#define SAMPLE_SINT`, `SAMPLE_UINT`, `SAMPLE_FLOAT` or
+// `SAMPLE_RGB`, and the threshold classification (lut/grey-thresholds.glsl, with its uniforms).
 precision highp float;
 precision highp int;
 precision highp isampler2D;
@@ -11,15 +11,10 @@ precision highp sampler2D;
 uniform vec4 uCanvasToImageX;
 uniform vec4 uCanvasToImageY;
 uniform ivec2 uImageSize;
-uniform vec2 uGuess;
 uniform int uLinear;
 uniform int uGreyMode;
-uniform float uDirection;
-uniform int uLevelMin;
-uniform int uLevelMax;
 uniform int uTableBase;
 uniform int uTableSize;
-uniform vec4 uThresholds[64];
 // GL's window origin is the bottom-left corner; canvas y runs down from the top.
 uniform float uCanvasHeight;
 
@@ -36,8 +31,6 @@ uniform sampler2D uColormap;
 out vec4 outColor;
 
 const vec4 BACKGROUND = vec4(0.0, 0.0, 0.0, 1.0);
-// Smallest normal float (2^-126): smaller magnitudes are taken as 0 whether or not the GPU flushes.
-const float MIN_NORMAL = 1.17549435e-38;
 
 vec2 imagePosition(vec2 canvas) {
   vec4 x = uCanvasToImageX;
@@ -55,35 +48,12 @@ float blend(vec2 weight, float v00, float v10, float v01, float v11) {
   return top * (1.0 - weight.y) + bottom * weight.y;
 }
 
-float threshold(int k) {
-  return uThresholds[k >> 2][k & 3];
-}
-
 int greyLevel(float value) {
   if (uGreyMode == 1) {
     int index = clamp(int(floor(value)) - uTableBase, 0, uTableSize - 1);
     return int(texelFetch(uGreyTable, ivec2(index & 255, index >> 8), 0).r);
   }
-  float s = (abs(value) < MIN_NORMAL ? 0.0 : value) * uDirection;
-  int lo = uLevelMin;
-  int hi = uLevelMax;
-  int k = clamp(int(clamp(floor(uGuess.x * s + uGuess.y), float(lo), float(hi))), lo, hi);
-  for (int i = 0; i < 4; i++) {
-    if (k < hi && threshold(k + 1) <= s) {
-      k++;
-    } else if (k > lo && threshold(k) > s) {
-      k--;
-    } else {
-      return k;
-    }
-  }
-  int position = 0;
-  for (int step = 128; step > 0; step >>= 1) {
-    if (threshold(position + step) <= s) {
-      position += step;
-    }
-  }
-  return clamp(position, lo, hi);
+  return thresholdLevel(value);
 }
 
 vec4 shadeGrey(float value) {

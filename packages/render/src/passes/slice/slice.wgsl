@@ -40,8 +40,6 @@ struct SliceParams {
 @group(0) @binding(3) var colormap: texture_2d<f32>;
 
 const BACKGROUND = vec4f(0.0, 0.0, 0.0, 1.0);
-// Smallest normal f32 (2^-126): smaller magnitudes are taken as 0 whether or not the GPU flushes.
-const MIN_NORMAL = 1.17549435e-38;
 
 @vertex
 fn vs(@builtin(vertex_index) index: u32) -> @builtin(position) vec4f {
@@ -81,38 +79,12 @@ fn blend(t: Taps, v00: f32, v10: f32, v01: f32, v11: f32) -> f32 {
   return top * (1.0 - t.weight.y) + bottom * t.weight.y;
 }
 
-fn threshold(k: u32) -> f32 {
-  return params.thresholds[k >> 2u][k & 3u];
-}
-
 fn greyLevel(value: f32) -> u32 {
   if (params.greyMode == 1u) {
     let index = clamp(i32(floor(value)) - params.tableBase, 0, params.tableSize - 1);
     return textureLoad(greyTable, vec2i(index & 255, index >> 8u), 0).r;
   }
-  let s = select(value, 0.0, abs(value) < MIN_NORMAL) * params.direction;
-  let lo = params.levelMin;
-  let hi = params.levelMax;
-  // Start from the guess and walk to the level the thresholds define: t(k) <= s < t(k + 1).
-  // For windows the thresholds are evenly spaced and this takes one or two reads.
-  var k = clamp(u32(clamp(floor(params.guess.x * s + params.guess.y), f32(lo), f32(hi))), lo, hi);
-  for (var i = 0u; i < 4u; i = i + 1u) {
-    if (k < hi && threshold(k + 1u) <= s) {
-      k = k + 1u;
-    } else if (k > lo && threshold(k) > s) {
-      k = k - 1u;
-    } else {
-      return k;
-    }
-  }
-  // The guess was far off (e.g. SIGMOID): count the thresholds reached by bisection.
-  var position = 0u;
-  for (var step = 128u; step > 0u; step = step >> 1u) {
-    if (threshold(position + step) <= s) {
-      position = position + step;
-    }
-  }
-  return clamp(position, lo, hi);
+  return thresholdLevel(value);
 }
 
 fn shadeGrey(value: f32) -> vec4f {
