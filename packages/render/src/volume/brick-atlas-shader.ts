@@ -22,7 +22,7 @@ export interface BrickAtlasUniforms {
   tiles: readonly number[];
 }
 
-/** The shader's view of an atlas: identity (grid.w = 0) when the volume is not bricked. */
+/** The shader's view of an atlas (grid.w: 1 when bricked). */
 export function brickAtlasUniforms(atlas: BrickAtlas): BrickAtlasUniforms {
   return {
     volumeSize: [...atlas.dimensions, 0],

@@ -1,7 +1,8 @@
 // Brick atlas (volume/brick-atlas.ts), WebGL2 twin of brick-atlas.wgsl (see there), prepended
 // after `#version` and the SAMPLE_* define to the shaders that read a volume (mpr.frag.glsl,
 // volume.frag.glsl): it declares the volume sampler `uVolume` and the atlas uniforms, and the
-// shaders read voxels through `load` and `loadCorners` only.
+// shaders read voxels through `load` and `loadCorners` only. `#define BRICK_ATLAS` (by the
+// loader, one program per case) turns the mapping on: a volume stored whole pays nothing for it.
 precision highp float;
 precision highp int;
 precision highp isampler3D;
@@ -16,7 +17,7 @@ uniform sampler3D uVolume;
 uniform usampler3D uVolume;
 #endif
 
-// Voxels of the volume; bricks (w: 1 when bricked); texels of a tile; tiles along x and y.
+// Voxels of the volume; bricks; texels of a tile; tiles along x and y.
 uniform ivec4 uAtlasVolumeSize;
 uniform ivec4 uAtlasGrid;
 uniform ivec4 uAtlasTileSize;
@@ -37,17 +38,19 @@ ivec3 brickOffset(ivec3 cell) {
 }
 
 float load(ivec3 p) {
-  if (uAtlasGrid.w == 0) {
-    return texel(p);
-  }
+#if defined(BRICK_ATLAS)
   return texel(p + brickOffset(brickCell(p)));
+#else
+  return texel(p);
+#endif
 }
 
 // c[x + 2y + 4z]: the voxel at i0 (0) or i1 (1) along each axis.
 void loadCorners(ivec3 i0, ivec3 i1, out float c[8]) {
   ivec3 o0 = i0;
   ivec3 o1 = i1;
-  if (uAtlasGrid.w != 0) {
+#if defined(BRICK_ATLAS)
+  {
     ivec3 cell = brickCell(i0);
     if (any(notEqual(brickCell(i1), cell))) {
       c[0] = load(i0);
@@ -64,6 +67,7 @@ void loadCorners(ivec3 i0, ivec3 i1, out float c[8]) {
     o0 = i0 + offset;
     o1 = i1 + offset;
   }
+#endif
   c[0] = texel(o0);
   c[1] = texel(ivec3(o1.x, o0.y, o0.z));
   c[2] = texel(ivec3(o0.x, o1.y, o0.z));

@@ -2,12 +2,15 @@
 // volume.wgsl). They declare `volume: texture_3d<Texel>` and an `atlas: BrickAtlas` member in
 // `params`, and read voxels through `load` (one voxel) and `loadCorners` (the eight voxels of a
 // trilinear cell) only. Voxels are fetched, never filtered, so a bricked volume gives exactly
-// the values, and therefore the pixels, of the same volume stored whole.
+// the values, and therefore the pixels, of the same volume stored whole. `BRICKED` is set when
+// the pipeline is made (one pipeline per case): a volume stored whole pays nothing for bricking.
+
+override BRICKED: bool = false;
 
 struct BrickAtlas {
   // Voxels of the volume along x, y, z.
   volumeSize: vec4i,
-  // Bricks along x, y, z; w: 1 when bricked, 0 when the texture holds the volume as it is.
+  // Bricks along x, y, z (w: 1 when bricked, as BRICKED).
   grid: vec4i,
   // Texels of an atlas tile along x, y, z (the largest brick).
   tileSize: vec4i,
@@ -47,7 +50,7 @@ fn brickOffset(cell: vec3i) -> vec3i {
 
 // Voxel p (inside the volume).
 fn load(p: vec3i) -> f32 {
-  if (params.atlas.grid.w == 0) {
+  if (!BRICKED) {
     return texel(p);
   }
   return texel(p + brickOffset(brickCell(p)));
@@ -57,7 +60,7 @@ fn load(p: vec3i) -> f32 {
 fn loadCorners(i0: vec3i, i1: vec3i) -> Corners {
   var o0 = vec3i(0);
   var o1 = vec3i(0);
-  if (params.atlas.grid.w != 0) {
+  if (BRICKED) {
     let cell = brickCell(i0);
     if (any(brickCell(i1) != cell)) {
       // The cell straddles a brick border (rare): each voxel through its own brick.

@@ -31,7 +31,8 @@ const UNIT_TABLE = 1;
  */
 export class WebGl2MprPass implements MprPass {
   readonly #gl: WebGL2RenderingContext;
-  readonly #programs = new Map<VolumeTexelKind, LinkedProgram>();
+  /** Programs by texel kind and whether the volume is bricked. */
+  readonly #programs = new Map<string, LinkedProgram>();
   readonly #vertexArray: WebGLVertexArrayObject;
   readonly #table: WebGLTexture;
   #tableSize = 256;
@@ -82,7 +83,7 @@ export class WebGl2MprPass implements MprPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('MPR pass drawn before setVolume and setDrawParams');
-    const { program, uniforms } = this.#program(volume.kind);
+    const { program, uniforms } = this.#program(volume.kind, volume.atlas.bricked);
     gl.useProgram(program);
     setUniforms(gl, uniforms, mprUniforms(params, volume.dimensions, this.#classifier, this.#tableSize));
     setBrickAtlasUniforms(gl, uniforms, brickAtlasUniforms(volume.atlas));
@@ -114,16 +115,18 @@ export class WebGl2MprPass implements MprPass {
     this.#volume = undefined;
   }
 
-  #program(kind: VolumeTexelKind): LinkedProgram {
-    let program = this.#programs.get(kind);
+  #program(kind: VolumeTexelKind, bricked: boolean): LinkedProgram {
+    const key = `${kind} ${bricked}`;
+    let program = this.#programs.get(key);
     if (!program) {
+      const defines = `#define ${DEFINES[kind]}\n${bricked ? '#define BRICK_ATLAS\n' : ''}`;
       program = linkProgram(
         this.#gl,
         `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n#define ${DEFINES[kind]}\n${BRICK_ATLAS_GLSL}\n${GREY_THRESHOLDS_GLSL}\n${fragmentSource}`,
-        `MPR (${kind})`,
+        `#version 300 es\n${defines}${BRICK_ATLAS_GLSL}\n${GREY_THRESHOLDS_GLSL}\n${fragmentSource}`,
+        `MPR (${key})`,
       );
-      this.#programs.set(kind, program);
+      this.#programs.set(key, program);
     }
     return program;
   }

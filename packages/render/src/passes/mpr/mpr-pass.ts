@@ -94,7 +94,7 @@ export class WebGpuMprPass implements MprPass {
       atlas: brickAtlasUniforms(volume.atlas),
     });
     this.#device.queue.writeBuffer(this.#uniformBuffer, 0, this.#uniforms.arrayBuffer);
-    const pipeline = this.#pipeline(volume.kind, params.layer !== 'base');
+    const pipeline = this.#pipeline(volume.kind, params.layer !== 'base', volume.atlas.bricked);
     this.#bindGroup ??= this.#device.createBindGroup({
       label: 'mpr',
       layout: pipeline.getBindGroupLayout(0),
@@ -120,8 +120,8 @@ export class WebGpuMprPass implements MprPass {
     this.#volume = undefined;
   }
 
-  #pipeline(kind: VolumeTexelKind, blend: boolean): GPURenderPipeline {
-    const key = `${kind} ${blend}`;
+  #pipeline(kind: VolumeTexelKind, blend: boolean, bricked: boolean): GPURenderPipeline {
+    const key = `${kind} ${blend} ${bricked}`;
     let pipeline = this.#pipelines.get(key);
     if (pipeline) return pipeline;
     const { alias, sampleType } = TEXEL[kind];
@@ -141,7 +141,7 @@ export class WebGpuMprPass implements MprPass {
       label: `mpr ${key}`,
       layout: this.#device.createPipelineLayout({ bindGroupLayouts: [layout] }),
       vertex: { module, entryPoint: 'vs' },
-      fragment: { module, entryPoint: 'fs', targets: [target] },
+      fragment: { module, entryPoint: 'fs', targets: [target], constants: { BRICKED: bricked ? 1 : 0 } },
       primitive: { topology: 'triangle-list' },
     });
     this.#pipelines.set(key, pipeline);

@@ -31,7 +31,8 @@ const UNIT_BRICKS = 2;
  */
 export class WebGl2VolumeRenderPass implements VolumeRenderPass {
   readonly #gl: WebGL2RenderingContext;
-  readonly #programs = new Map<VolumeTexelKind, LinkedProgram>();
+  /** Programs by texel kind and whether the volume is bricked. */
+  readonly #programs = new Map<string, LinkedProgram>();
   readonly #vertexArray: WebGLVertexArrayObject;
   readonly #table: WebGLTexture;
   readonly #bricks: WebGLTexture;
@@ -85,7 +86,7 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('Volume pass drawn before setVolume and setDrawParams');
-    const { program, uniforms } = this.#program(volume.kind);
+    const { program, uniforms } = this.#program(volume.kind, volume.atlas.bricked);
     gl.useProgram(program);
     setUniforms(gl, uniforms, volumeUniforms(params, this.#tableRange, this.#skipEmpty));
     setBrickAtlasUniforms(gl, uniforms, brickAtlasUniforms(volume.atlas));
@@ -122,16 +123,18 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     gl.texImage3D(gl.TEXTURE_3D, 0, gl.R8UI, x, y, z, 0, gl.RED_INTEGER, gl.UNSIGNED_BYTE, bricks.flags);
   }
 
-  #program(kind: VolumeTexelKind): LinkedProgram {
-    let program = this.#programs.get(kind);
+  #program(kind: VolumeTexelKind, bricked: boolean): LinkedProgram {
+    const key = `${kind} ${bricked}`;
+    let program = this.#programs.get(key);
     if (!program) {
+      const defines = `#define ${DEFINES[kind]}\n${bricked ? '#define BRICK_ATLAS\n' : ''}`;
       program = linkProgram(
         this.#gl,
         `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n#define ${DEFINES[kind]}\n${BRICK_ATLAS_GLSL}\n${fragmentSource}`,
-        `Volume (${kind})`,
+        `#version 300 es\n${defines}${BRICK_ATLAS_GLSL}\n${fragmentSource}`,
+        `Volume (${key})`,
       );
-      this.#programs.set(kind, program);
+      this.#programs.set(key, program);
     }
     return program;
   }

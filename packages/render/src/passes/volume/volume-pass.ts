@@ -20,7 +20,8 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
   readonly #format: GPUTextureFormat;
   readonly #uniforms: StructuredView;
   readonly #uniformBuffer: GPUBuffer;
-  readonly #pipelines = new Map<VolumeTexelKind, GPURenderPipeline>();
+  /** Pipelines by texel kind and whether the volume is bricked. */
+  readonly #pipelines = new Map<string, GPURenderPipeline>();
   readonly #table: GPUTexture;
   #bricks: GPUTexture;
   #skipEmpty = false;
@@ -99,7 +100,7 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
       atlas: brickAtlasUniforms(volume.atlas),
     });
     this.#device.queue.writeBuffer(this.#uniformBuffer, 0, this.#uniforms.arrayBuffer);
-    const pipeline = this.#pipeline(volume.kind);
+    const pipeline = this.#pipeline(volume.kind, volume.atlas.bricked);
     this.#bindGroup ??= this.#device.createBindGroup({
       label: 'volume',
       layout: pipeline.getBindGroupLayout(0),
@@ -146,8 +147,9 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
     return texture;
   }
 
-  #pipeline(kind: VolumeTexelKind): GPURenderPipeline {
-    let pipeline = this.#pipelines.get(kind);
+  #pipeline(kind: VolumeTexelKind, bricked: boolean): GPURenderPipeline {
+    const key = `${kind} ${bricked}`;
+    let pipeline = this.#pipelines.get(key);
     if (pipeline) return pipeline;
     const { alias, sampleType } = TEXEL[kind];
     const module = this.#device.createShaderModule({ label: `volume.wgsl (${alias})`, code: source(alias) });
@@ -168,10 +170,15 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
       label: `volume ${kind}`,
       layout: this.#device.createPipelineLayout({ bindGroupLayouts: [layout] }),
       vertex: { module, entryPoint: 'vs' },
-      fragment: { module, entryPoint: 'fs', targets: [{ format: this.#format }] },
+      fragment: {
+        module,
+        entryPoint: 'fs',
+        targets: [{ format: this.#format }],
+        constants: { BRICKED: bricked ? 1 : 0 },
+      },
       primitive: { topology: 'triangle-list' },
     });
-    this.#pipelines.set(kind, pipeline);
+    this.#pipelines.set(key, pipeline);
     return pipeline;
   }
 }
