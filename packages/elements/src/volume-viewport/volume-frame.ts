@@ -52,21 +52,18 @@ export async function drawPlaneFrame(
   const { plane } = frame;
   const ratio = globalThis.devicePixelRatio || 1;
   const screen = planeScreen([plane.columns, plane.rows], frame.canvasSize, ratio, frame.view);
-  // Sent together, so the worker draws them in one frame.
-  await Promise.all([
-    viewport.setVolume(series.renderVolume, {
-      plane,
-      slab: frame.slabThickness > 0 ? { thickness: frame.slabThickness, mode: frame.slabMode } : undefined,
-      interacting: frame.interacting,
-    }),
-    viewport.setFusion(frame.fusion),
-    viewport.setView({
-      voi: { kind: 'window', ...frame.window },
-      invert: frame.invert,
-      zoom: screen.zoom,
-      pan: screen.pan,
-    }),
-  ]);
+  await viewport.setVolume(series.renderVolume, {
+    plane,
+    slab: frame.slabThickness > 0 ? { thickness: frame.slabThickness, mode: frame.slabMode } : undefined,
+    interacting: frame.interacting,
+  });
+  await viewport.setFusion(frame.fusion);
+  await viewport.setView({
+    voi: { kind: 'window', ...frame.window },
+    invert: frame.invert,
+    zoom: screen.zoom,
+    pan: screen.pan,
+  });
   return screen;
 }
 

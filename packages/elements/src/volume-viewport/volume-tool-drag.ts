@@ -1,5 +1,6 @@
 import type { OrbitCamera } from '@fovea/render';
 import type { ViewportTool } from '../viewport/viewport-tool.js';
+import { draggedWindow } from '../viewport/window-presets.js';
 import { orbitBy } from './volume-camera.js';
 import type { DragStart } from './volume-input.js';
 
@@ -50,10 +51,8 @@ export class ToolDrag {
       if (!is3d) this.#scroll(target, dy);
     } else if (is3d) target.camera = orbitBy(target.camera, dx, dy);
     else {
-      const current = target.shownWindow;
-      // One element height of drag spans the current width: fine control at any window.
-      const scale = current.width / Math.max(1, target.clientHeight);
-      target.setWindow(current.center + dy * scale, Math.max(1, current.width + dx * scale));
+      const { center, width } = draggedWindow(target.shownWindow, dx, dy, target.clientHeight);
+      target.setWindow(center, width);
     }
   }
 

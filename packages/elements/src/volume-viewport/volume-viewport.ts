@@ -19,12 +19,11 @@ import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadEvent, FoveaLoadStartEvent } from '../events/load-events.js';
 import { FoveaProgressEvent } from '../events/progress-event.js';
-import { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import { FoveaViewChangeEvent } from '../events/view-change-event.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type MessageKey, message } from '../i18n/messages.js';
-import { isViewportTool, type ViewportTool } from '../viewport/viewport-tool.js';
-import { CT_WINDOW_PRESETS } from '../viewport/window-presets.js';
+import { checkedTool, type ViewportTool } from '../viewport/viewport-tool.js';
+import { CT_WINDOW_PRESETS, checkedWindow } from '../viewport/window-presets.js';
 import { CoalescedDraw } from './coalesced-draw.js';
 import { FoveaCursorChangeEvent } from './cursor-change-event.js';
 import { checkFusion, fusionLayer } from './fusion-layer.js';
@@ -53,6 +52,7 @@ import {
 } from './volume-planes.js';
 import { VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-render-preset.js';
 import { VolumeSource } from './volume-source.js';
+import { followVolume } from './volume-stream.js';
 import { ToolDrag } from './volume-tool-drag.js';
 import { volumeViewportStyles } from './volume-viewport.styles.js';
 
@@ -87,6 +87,11 @@ export type VolumeOrientation = PlaneOrientation | '3d';
  * Views of one volume share it: hand the same `volume` (a `SeriesVolume`) and `renderDevice` to
  * each, and the series is fetched, decoded and uploaded once. Alone, the element loads the series
  * from `dicomweb-root` / `client`, `study-uid` and `series-uid` itself.
+ *
+ * With `fusion` set, planes draw a second volume of the same frame of reference over the first
+ * (PET over CT) in `fusion-colormap` at `fusion-opacity`. The overlay names the patient direction
+ * at each edge and draws a scale bar in mm (exact: plane pixels are the volume's spacing, the 3D
+ * camera is orthographic), with the plane's position and the window.
  *
  * Input: a click moves the cursor to the point under the pointer; the wheel, arrow and Page keys
  * move the plane along its normal by one voxel spacing (ten with Page keys). Dragging with the
@@ -256,13 +261,7 @@ export class FoveaVolumeViewport extends LitElement {
 
   /** Applies a window (modality units, e.g. HU) to the planes and to 3D MIP. */
   setWindow(center: number, width: number): void {
-    if (!Number.isFinite(center) || !Number.isFinite(width) || width < 1) {
-      throw new FoveaError(
-        'INVALID_WINDOW',
-        `Window centre ${center} and width ${width} are not a valid window`,
-      );
-    }
-    this.window = { center, width };
+    this.window = checkedWindow(center, width);
     this.#viewChanged();
   }
 
@@ -462,25 +461,17 @@ export class FoveaVolumeViewport extends LitElement {
     }
   }
 
-  /** Listens to the volume's streaming and starts it (it runs once, whoever starts it). */
+  /** Follows the volume's stream: progress, redraws, failure. */
   #follow(series: SeriesVolume): void {
     const listeners = new AbortController();
     this.#seriesListeners = listeners;
-    const options = { signal: listeners.signal };
     this.loaded = series.loaded;
-    series.addEventListener(
-      'progress',
-      () => {
-        this.loaded = series.loaded;
-        this.dispatchEvent(new FoveaProgressEvent(series.loaded, series.total));
-      },
-      options,
-    );
-    series.addEventListener('replaced', () => this.#requestDraw(), options);
-    // Streaming frames are drawn at interactive quality (each upload redraws): the full one at the end.
-    series.addEventListener('complete', () => this.#requestDraw(), options);
-    series.addEventListener('error', () => this.#fail(series.error), options);
-    series.fill().catch(() => undefined);
+    const progress = () => {
+      this.loaded = series.loaded;
+      this.dispatchEvent(new FoveaProgressEvent(series.loaded, series.total));
+    };
+    const redraw = () => this.#requestDraw();
+    followVolume(series, { progress, redraw, failed: (error) => this.#fail(error) }, listeners.signal);
   }
 
   /** Draws the latest state; calls made while a frame is drawn coalesce into one more frame. */
@@ -573,33 +564,20 @@ export class FoveaVolumeViewport extends LitElement {
     }
   }
 
-  /** Redraws as the fused volume streams in or is remade, and starts its fill (once, whoever starts it). */
+  /** Redraws as the fused volume streams in or is remade (its loader reports its errors). */
   #followFusion(fusion: SeriesVolume | undefined): void {
     this.#fusionListeners?.abort();
-    this.#fusionListeners = undefined;
-    if (!fusion) return;
-    const listeners = new AbortController();
-    this.#fusionListeners = listeners;
-    const options = { signal: listeners.signal };
-    fusion.addEventListener('replaced', () => this.#requestDraw(), options);
-    fusion.addEventListener('complete', () => this.#requestDraw(), options);
-    // The fused series' own loader reports its errors; the planes go on showing the base volume.
-    fusion.fill().catch(() => undefined);
+    this.#fusionListeners = fusion && new AbortController();
+    if (fusion && this.#fusionListeners) {
+      followVolume(fusion, { redraw: () => this.#requestDraw() }, this.#fusionListeners.signal);
+    }
   }
 
   /** Keeps `tool` valid (an attribute may say anything) and tells the host it changed. */
   #checkTool(previous: ViewportTool | undefined): void {
-    if (!isViewportTool(this.tool)) {
-      const wrong = String(this.tool);
-      this.tool = isViewportTool(previous) ? previous : 'windowLevel';
-      this.dispatchEvent(
-        new FoveaErrorEvent(new FoveaError('INVALID_TOOL', `"${wrong}" is not a viewport tool`)),
-      );
-      return;
-    }
-    if (previous !== undefined && previous !== this.tool) {
-      this.dispatchEvent(new FoveaToolChangeEvent(this.tool, previous));
-    }
+    const { tool, event } = checkedTool(this.tool, previous);
+    this.tool = tool;
+    if (event) this.dispatchEvent(event);
   }
 
   #applyPreset(index: number): void {
