@@ -9,8 +9,8 @@ import {
   VolumeWasmLoader,
 } from '@fovea/core';
 import { type RenderDevice, type RenderVolume, renderVolumeData, renderVolumeSlots } from '@fovea/render';
+import { DecodedFrameSource } from '../viewport/decoded-frame-source.js';
 import { loadSeriesFrames } from '../viewport/series-frames.js';
-import { StoredFrameSource } from '../viewport/stored-frame-source.js';
 
 /** What {@link SeriesVolume.load} needs: where the series is, and the shared workers. */
 export interface SeriesVolumeSource {
@@ -140,7 +140,9 @@ export class SeriesVolume extends EventTarget {
   async #fill(): Promise<void> {
     const slices = this.displaySet.slices;
     const order = outwardOrder(slices.length, Math.floor(slices.length / 2));
-    const frames = new StoredFrameSource(this.source.client);
+    // Fetched, parsed and decoded in the decoder workers where the client allows it: the page
+    // only receives decoded slices while the volume streams in.
+    const frames = new DecodedFrameSource(this.source.client, () => this.source.pool);
     const signal = this.#abort.signal;
     const onSlice = (event: Event) => {
       this.#pendingSlots.add((event as VolumeSliceReadyEvent).slot);
@@ -151,12 +153,7 @@ export class SeriesVolume extends EventTarget {
         const ref = slices[index] as FrameRef;
         const pixel = ref.instance.pixel;
         if (!pixel) throw new FoveaError('NO_PIXELS', `Slice ${index} has no pixel description`);
-        const stored = await frames.frame(ref, signal);
-        const decoded = await this.source.pool.decode(stored.bytes, pixel, stored.transferSyntaxUid, {
-          signal,
-          // The bytes may share a buffer with other frames of a whole instance: copy, do not move.
-          transfer: false,
-        });
+        const decoded = await frames.frame(ref, signal, 0);
         if (signal.aborted || this.#disposed) return;
         const pixels = decoded.pixels;
         if (!(pixels instanceof Int16Array || pixels instanceof Uint16Array)) {
