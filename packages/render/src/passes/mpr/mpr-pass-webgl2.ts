@@ -1,24 +1,11 @@
 import type { GreyClassifier } from '../../lut/grey-classifier.js';
 import { GREY_THRESHOLDS_GLSL } from '../../lut/grey-thresholds-shader.js';
-import {
-  BRICK_ATLAS_GLSL,
-  brickAtlasUniforms,
-  setBrickAtlasUniforms,
-} from '../../volume/brick-atlas-shader.js';
-import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
-import { type LinkedProgram, linkProgram } from '../../webgl2/program.js';
+import { WebGl2VolumePrograms } from '../../volume/webgl2-volume-programs.js';
 import type { WebGl2VolumeTexture } from '../../webgl2/webgl2-volume-texture.js';
-import vertexSource from '../slice/slice.vert.glsl?raw';
 import fragmentSource from './mpr.frag.glsl?raw';
 import type { MprPass } from './mpr-pass-interface.js';
 import { type MprDrawParams, type MprUniformValues, mprUniforms } from './mpr-uniforms.js';
-
-const DEFINES: Record<VolumeTexelKind, string> = {
-  sint: 'SAMPLE_SINT',
-  uint: 'SAMPLE_UINT',
-  float: 'SAMPLE_FLOAT',
-};
 
 /** Texture units: volume, colour table. */
 const UNIT_VOLUME = 0;
@@ -31,8 +18,7 @@ const UNIT_TABLE = 1;
  */
 export class WebGl2MprPass implements MprPass {
   readonly #gl: WebGL2RenderingContext;
-  /** Programs by texel kind and whether the volume is bricked. */
-  readonly #programs = new Map<string, LinkedProgram>();
+  readonly #programs: WebGl2VolumePrograms;
   readonly #vertexArray: WebGLVertexArrayObject;
   readonly #table: WebGLTexture;
   #tableSize = 256;
@@ -42,6 +28,7 @@ export class WebGl2MprPass implements MprPass {
 
   constructor(gl: WebGL2RenderingContext) {
     this.#gl = gl;
+    this.#programs = new WebGl2VolumePrograms(gl, 'MPR', [GREY_THRESHOLDS_GLSL], fragmentSource);
     this.#vertexArray = gl.createVertexArray();
     this.#table = gl.createTexture();
     gl.bindTexture(gl.TEXTURE_2D, this.#table);
@@ -83,14 +70,9 @@ export class WebGl2MprPass implements MprPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('MPR pass drawn before setVolume and setDrawParams');
-    const { program, uniforms } = this.#program(volume.kind, volume.atlas.bricked);
-    gl.useProgram(program);
+    const uniforms = this.#programs.use(volume, UNIT_VOLUME);
     setUniforms(gl, uniforms, mprUniforms(params, volume.dimensions, this.#classifier, this.#tableSize));
-    setBrickAtlasUniforms(gl, uniforms, brickAtlasUniforms(volume.atlas));
     gl.uniform1f(uniforms.get('uCanvasHeight') ?? null, canvasHeight);
-    gl.activeTexture(gl.TEXTURE0 + UNIT_VOLUME);
-    gl.bindTexture(gl.TEXTURE_3D, volume.texture);
-    gl.uniform1i(uniforms.get('uVolume') ?? null, UNIT_VOLUME);
     gl.activeTexture(gl.TEXTURE0 + UNIT_TABLE);
     gl.bindTexture(gl.TEXTURE_2D, this.#table);
     gl.uniform1i(uniforms.get('uColourTable') ?? null, UNIT_TABLE);
@@ -110,31 +92,14 @@ export class WebGl2MprPass implements MprPass {
     const gl = this.#gl;
     gl.deleteTexture(this.#table);
     gl.deleteVertexArray(this.#vertexArray);
-    for (const { program } of this.#programs.values()) gl.deleteProgram(program);
-    this.#programs.clear();
+    this.#programs.dispose();
     this.#volume = undefined;
-  }
-
-  #program(kind: VolumeTexelKind, bricked: boolean): LinkedProgram {
-    const key = `${kind} ${bricked}`;
-    let program = this.#programs.get(key);
-    if (!program) {
-      const defines = `#define ${DEFINES[kind]}\n${bricked ? '#define BRICK_ATLAS\n' : ''}`;
-      program = linkProgram(
-        this.#gl,
-        `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n${defines}${BRICK_ATLAS_GLSL}\n${GREY_THRESHOLDS_GLSL}\n${fragmentSource}`,
-        `MPR (${key})`,
-      );
-      this.#programs.set(key, program);
-    }
-    return program;
   }
 }
 
 function setUniforms(
   gl: WebGL2RenderingContext,
-  uniforms: Map<string, WebGLUniformLocation>,
+  uniforms: ReadonlyMap<string, WebGLUniformLocation>,
   v: MprUniformValues,
 ): void {
   const at = (name: string) => uniforms.get(name) ?? null;

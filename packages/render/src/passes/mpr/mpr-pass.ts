@@ -4,16 +4,11 @@ import { GREY_THRESHOLDS_WGSL } from '../../lut/grey-thresholds-shader.js';
 import { BRICK_ATLAS_WGSL, brickAtlasUniforms } from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
+import { createVolumePipeline, recordFullScreen } from '../../volume/webgpu-volume-pipeline.js';
 import type { WebGpuVolumeTexture } from '../../webgpu/webgpu-volume-texture.js';
 import shaderSource from './mpr.wgsl?raw';
 import type { MprPass } from './mpr-pass-interface.js';
 import { type MprDrawParams, mprUniforms } from './mpr-uniforms.js';
-
-const TEXEL: Record<VolumeTexelKind, { alias: string; sampleType: GPUTextureSampleType }> = {
-  sint: { alias: 'i32', sampleType: 'sint' },
-  uint: { alias: 'u32', sampleType: 'uint' },
-  float: { alias: 'f32', sampleType: 'unfilterable-float' },
-};
 
 /** Colour blending of `over` and `labels` layers: source alpha over what is drawn; alpha kept. */
 const BLEND: GPUBlendState = {
@@ -104,14 +99,7 @@ export class WebGpuMprPass implements MprPass {
         { binding: 2, resource: this.#table.createView() },
       ],
     });
-    const pass = encoder.beginRenderPass({
-      label: 'mpr',
-      colorAttachments: [{ view, loadOp: 'load', storeOp: 'store' }],
-    });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, this.#bindGroup);
-    pass.draw(3);
-    pass.end();
+    recordFullScreen(encoder, view, 'mpr', pipeline, this.#bindGroup);
   }
 
   dispose(): void {
@@ -124,25 +112,13 @@ export class WebGpuMprPass implements MprPass {
     const key = `${kind} ${blend} ${bricked}`;
     let pipeline = this.#pipelines.get(key);
     if (pipeline) return pipeline;
-    const { alias, sampleType } = TEXEL[kind];
-    const module = this.#device.createShaderModule({ label: `mpr.wgsl (${alias})`, code: source(alias) });
-    const layout = this.#device.createBindGroupLayout({
-      label: `mpr ${kind}`,
-      entries: [
-        { binding: 0, visibility: GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
-        { binding: 1, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType, viewDimension: '3d' } },
-        { binding: 2, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType: 'unfilterable-float' } },
-      ],
-    });
-    const target: GPUColorTargetState = blend
-      ? { format: this.#format, blend: BLEND }
-      : { format: this.#format };
-    pipeline = this.#device.createRenderPipeline({
+    pipeline = createVolumePipeline(this.#device, {
       label: `mpr ${key}`,
-      layout: this.#device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-      vertex: { module, entryPoint: 'vs' },
-      fragment: { module, entryPoint: 'fs', targets: [target], constants: { BRICKED: bricked ? 1 : 0 } },
-      primitive: { topology: 'triangle-list' },
+      code: source,
+      kind,
+      bricked,
+      textures: [{ sampleType: 'unfilterable-float' }],
+      target: blend ? { format: this.#format, blend: BLEND } : { format: this.#format },
     });
     this.#pipelines.set(key, pipeline);
     return pipeline;

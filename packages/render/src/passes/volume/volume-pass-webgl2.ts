@@ -1,23 +1,10 @@
-import {
-  BRICK_ATLAS_GLSL,
-  brickAtlasUniforms,
-  setBrickAtlasUniforms,
-} from '../../volume/brick-atlas-shader.js';
-import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
-import { type LinkedProgram, linkProgram } from '../../webgl2/program.js';
+import { WebGl2VolumePrograms } from '../../volume/webgl2-volume-programs.js';
 import type { WebGl2VolumeTexture } from '../../webgl2/webgl2-volume-texture.js';
-import vertexSource from '../slice/slice.vert.glsl?raw';
 import { TRANSFER_TABLE_SIZE, type TransferTable } from './transfer-function.js';
 import fragmentSource from './volume.frag.glsl?raw';
 import type { VisibleBricks, VolumeRenderPass } from './volume-pass-interface.js';
 import { type VolumeDrawParams, type VolumeUniformValues, volumeUniforms } from './volume-uniforms.js';
-
-const DEFINES: Record<VolumeTexelKind, string> = {
-  sint: 'SAMPLE_SINT',
-  uint: 'SAMPLE_UINT',
-  float: 'SAMPLE_FLOAT',
-};
 
 /** Texture units: volume, transfer table, visible bricks. */
 const UNIT_VOLUME = 0;
@@ -31,8 +18,7 @@ const UNIT_BRICKS = 2;
  */
 export class WebGl2VolumeRenderPass implements VolumeRenderPass {
   readonly #gl: WebGL2RenderingContext;
-  /** Programs by texel kind and whether the volume is bricked. */
-  readonly #programs = new Map<string, LinkedProgram>();
+  readonly #programs: WebGl2VolumePrograms;
   readonly #vertexArray: WebGLVertexArrayObject;
   readonly #table: WebGLTexture;
   readonly #bricks: WebGLTexture;
@@ -43,6 +29,7 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
 
   constructor(gl: WebGL2RenderingContext) {
     this.#gl = gl;
+    this.#programs = new WebGl2VolumePrograms(gl, 'Volume', [], fragmentSource);
     this.#vertexArray = gl.createVertexArray();
     this.#table = gl.createTexture();
     gl.bindTexture(gl.TEXTURE_2D, this.#table);
@@ -86,14 +73,9 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     const volume = this.#volume;
     const params = this.#params;
     if (!volume || !params) throw new Error('Volume pass drawn before setVolume and setDrawParams');
-    const { program, uniforms } = this.#program(volume.kind, volume.atlas.bricked);
-    gl.useProgram(program);
+    const uniforms = this.#programs.use(volume, UNIT_VOLUME);
     setUniforms(gl, uniforms, volumeUniforms(params, this.#tableRange, this.#skipEmpty));
-    setBrickAtlasUniforms(gl, uniforms, brickAtlasUniforms(volume.atlas));
     gl.uniform1f(uniforms.get('uCanvasHeight') ?? null, canvasHeight);
-    gl.activeTexture(gl.TEXTURE0 + UNIT_VOLUME);
-    gl.bindTexture(gl.TEXTURE_3D, volume.texture);
-    gl.uniform1i(uniforms.get('uVolume') ?? null, UNIT_VOLUME);
     gl.activeTexture(gl.TEXTURE0 + UNIT_TABLE);
     gl.bindTexture(gl.TEXTURE_2D, this.#table);
     gl.uniform1i(uniforms.get('uTransferTable') ?? null, UNIT_TABLE);
@@ -110,8 +92,7 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     gl.deleteTexture(this.#table);
     gl.deleteTexture(this.#bricks);
     gl.deleteVertexArray(this.#vertexArray);
-    for (const { program } of this.#programs.values()) gl.deleteProgram(program);
-    this.#programs.clear();
+    this.#programs.dispose();
     this.#volume = undefined;
   }
 
@@ -122,27 +103,11 @@ export class WebGl2VolumeRenderPass implements VolumeRenderPass {
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     gl.texImage3D(gl.TEXTURE_3D, 0, gl.R8UI, x, y, z, 0, gl.RED_INTEGER, gl.UNSIGNED_BYTE, bricks.flags);
   }
-
-  #program(kind: VolumeTexelKind, bricked: boolean): LinkedProgram {
-    const key = `${kind} ${bricked}`;
-    let program = this.#programs.get(key);
-    if (!program) {
-      const defines = `#define ${DEFINES[kind]}\n${bricked ? '#define BRICK_ATLAS\n' : ''}`;
-      program = linkProgram(
-        this.#gl,
-        `#version 300 es\n${vertexSource}`,
-        `#version 300 es\n${defines}${BRICK_ATLAS_GLSL}\n${fragmentSource}`,
-        `Volume (${key})`,
-      );
-      this.#programs.set(key, program);
-    }
-    return program;
-  }
 }
 
 function setUniforms(
   gl: WebGL2RenderingContext,
-  uniforms: Map<string, WebGLUniformLocation>,
+  uniforms: ReadonlyMap<string, WebGLUniformLocation>,
   v: VolumeUniformValues,
 ): void {
   const at = (name: string) => uniforms.get(name) ?? null;

@@ -2,17 +2,12 @@ import { makeShaderDataDefinitions, makeStructuredView, type StructuredView } fr
 import { BRICK_ATLAS_WGSL, brickAtlasUniforms } from '../../volume/brick-atlas-shader.js';
 import type { VolumeTexelKind } from '../../volume/volume-data.js';
 import type { VolumeTexture } from '../../volume/volume-texture.js';
+import { createVolumePipeline, recordFullScreen } from '../../volume/webgpu-volume-pipeline.js';
 import type { WebGpuVolumeTexture } from '../../webgpu/webgpu-volume-texture.js';
 import { TRANSFER_TABLE_SIZE, type TransferTable } from './transfer-function.js';
 import shaderSource from './volume.wgsl?raw';
 import type { VisibleBricks, VolumeRenderPass } from './volume-pass-interface.js';
 import { type VolumeDrawParams, volumeUniforms } from './volume-uniforms.js';
-
-const TEXEL: Record<VolumeTexelKind, { alias: string; sampleType: GPUTextureSampleType }> = {
-  sint: { alias: 'i32', sampleType: 'sint' },
-  uint: { alias: 'u32', sampleType: 'uint' },
-  float: { alias: 'f32', sampleType: 'unfilterable-float' },
-};
 
 /** The WebGPU volume pass: DVR or MIP through volume.wgsl, over the whole canvas. */
 export class WebGpuVolumeRenderPass implements VolumeRenderPass {
@@ -111,14 +106,7 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
         { binding: 3, resource: this.#bricks.createView() },
       ],
     });
-    const pass = encoder.beginRenderPass({
-      label: 'volume',
-      colorAttachments: [{ view, loadOp: 'load', storeOp: 'store' }],
-    });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, this.#bindGroup);
-    pass.draw(3);
-    pass.end();
+    recordFullScreen(encoder, view, 'volume', pipeline, this.#bindGroup);
   }
 
   dispose(): void {
@@ -151,32 +139,13 @@ export class WebGpuVolumeRenderPass implements VolumeRenderPass {
     const key = `${kind} ${bricked}`;
     let pipeline = this.#pipelines.get(key);
     if (pipeline) return pipeline;
-    const { alias, sampleType } = TEXEL[kind];
-    const module = this.#device.createShaderModule({ label: `volume.wgsl (${alias})`, code: source(alias) });
-    const layout = this.#device.createBindGroupLayout({
-      label: `volume ${kind}`,
-      entries: [
-        { binding: 0, visibility: GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
-        { binding: 1, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType, viewDimension: '3d' } },
-        { binding: 2, visibility: GPUShaderStage.FRAGMENT, texture: { sampleType: 'unfilterable-float' } },
-        {
-          binding: 3,
-          visibility: GPUShaderStage.FRAGMENT,
-          texture: { sampleType: 'uint', viewDimension: '3d' },
-        },
-      ],
-    });
-    pipeline = this.#device.createRenderPipeline({
-      label: `volume ${kind}`,
-      layout: this.#device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-      vertex: { module, entryPoint: 'vs' },
-      fragment: {
-        module,
-        entryPoint: 'fs',
-        targets: [{ format: this.#format }],
-        constants: { BRICKED: bricked ? 1 : 0 },
-      },
-      primitive: { topology: 'triangle-list' },
+    pipeline = createVolumePipeline(this.#device, {
+      label: `volume ${key}`,
+      code: source,
+      kind,
+      bricked,
+      textures: [{ sampleType: 'unfilterable-float' }, { sampleType: 'uint', viewDimension: '3d' }],
+      target: { format: this.#format },
     });
     this.#pipelines.set(key, pipeline);
     return pipeline;
