@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import fragmentSource from './mpr.frag.glsl?raw';
+import { GREY_THRESHOLDS_GLSL } from '../../lut/grey-thresholds-shader.js';
+import { BRICK_ATLAS_GLSL } from '../../volume/brick-atlas-shader.js';
+import mprFragmentSource from './mpr.frag.glsl?raw';
 import shaderSource from './mpr.wgsl?raw';
 import { mprUniforms } from './mpr-uniforms.js';
+
+/** The fragment shader as the pass links it: its chunks in front. */
+const fragmentSource = `${BRICK_ATLAS_GLSL}\n${GREY_THRESHOLDS_GLSL}\n${mprFragmentSource}`;
 
 const values = mprUniforms(
   {
@@ -29,12 +34,12 @@ const values = mprUniforms(
 );
 
 describe('MPR uniforms', () => {
-  it('fill exactly the fields of MprParams in mpr.wgsl', () => {
+  it('fill exactly the fields of MprParams in mpr.wgsl, besides the brick atlas', () => {
     // webgpu-utils (which lays the buffer out) needs Float16Array, missing from Node 20: read the
     // field names from the struct directly.
     const struct = /struct MprParams \{([^}]*)\};/.exec(shaderSource)?.[1] ?? '';
     const fields = [...struct.matchAll(/^\s*(\w+):/gm)].map((match) => match[1]);
-    expect(fields.sort()).toEqual(Object.keys(values).sort());
+    expect(fields.sort()).toEqual([...Object.keys(values), 'atlas'].sort());
   });
 
   it('have a uniform of the same name in the GLSL twin', () => {
