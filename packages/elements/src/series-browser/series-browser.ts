@@ -66,6 +66,12 @@ export class FoveaSeriesBrowser extends LitElement {
   @property({ attribute: false }) decoderPool: DecoderPool | undefined;
   /** The series to list, already searched; when unset the element searches the study itself. */
   @property({ attribute: false }) series: SeriesSummary[] | undefined;
+  /**
+   * While set, thumbnails wait. `<fovea-viewer>` sets it until its first image is on screen: the
+   * thumbnails (one is of the very series being opened) would otherwise compete with that image
+   * for the network and the decoder workers.
+   */
+  @property({ type: Boolean, attribute: 'defer-thumbnails' }) deferThumbnails = false;
 
   /** Per series UID: its picture, `null` when it has none, `'error'` when it failed. */
   @state() private thumbnails = new Map<string, ImageData | null | 'error'>();
@@ -196,7 +202,7 @@ export class FoveaSeriesBrowser extends LitElement {
       canvas.getContext('2d')?.putImageData(picture, 0, 0);
       canvas.dataset.drawn = 'true';
     }
-    if (this.#thumbnailsStale && this.isConnected && this.listedSeries.length > 0) {
+    if (this.#thumbnailsStale && !this.deferThumbnails && this.isConnected && this.listedSeries.length > 0) {
       this.#thumbnailsStale = false;
       void this.#loadThumbnails();
     }

@@ -22,6 +22,8 @@ export class ViewerResources implements ReactiveController {
   #ownedPool: DecoderPool | undefined;
   #ownedDevice: RenderDevice | undefined;
   #starting: AbortController | undefined;
+  /** The host's objects the current (or starting) resources were made with. */
+  #basis: { pool: DecoderPool | undefined; device: RenderDevice | undefined } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -42,6 +44,18 @@ export class ViewerResources implements ReactiveController {
     });
   }
 
+  /**
+   * Starts again if the host's objects are not those the resources were made with: a host that
+   * sets `decoderPool` after inserting the element, before its first render, gets its pool used.
+   */
+  sync(): void {
+    const provided = this.provided();
+    const basis = this.#basis;
+    if (basis && basis.pool === provided.pool && basis.device === provided.device) return;
+    if (!basis && !this.host.isConnected) return;
+    this.restart();
+  }
+
   /** Starts again with what the host provides now (after it changed `decoderPool`/`renderDevice`). */
   restart(): void {
     this.release();
@@ -52,6 +66,7 @@ export class ViewerResources implements ReactiveController {
   release(): void {
     this.#starting?.abort();
     this.#starting = undefined;
+    this.#basis = undefined;
     this.current = undefined;
     this.#ownedPool?.dispose();
     this.#ownedPool = undefined;
@@ -65,6 +80,7 @@ export class ViewerResources implements ReactiveController {
     this.#starting = starting;
     this.error = undefined;
     const provided = this.provided();
+    this.#basis = provided;
     try {
       const device = provided.device ?? (await RenderDevice.create({ signal: starting.signal }));
       if (starting.signal.aborted) {

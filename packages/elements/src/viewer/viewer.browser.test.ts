@@ -159,6 +159,59 @@ describe('<fovea-viewer> against Orthanc (same-origin proxy)', () => {
     }
   });
 
+  it('uses a decoder pool set after it entered the page, before its first render', async () => {
+    const pool = new DecoderPool({ size: 1 });
+    try {
+      const viewer = document.createElement('fovea-viewer');
+      viewer.style.height = '400px';
+      viewer.dicomwebRoot = '/dicom-web';
+      viewer.studyUid = study.uid;
+      const loaded = firstImage(viewer);
+      document.body.append(viewer);
+      // As a module script does for <fovea-viewer> written in the HTML: the element is connected first.
+      viewer.decoderPool = pool;
+      await loaded;
+      expect(viewer.activeViewport?.decoderPool).toBe(pool);
+      expect(shadow(viewer).querySelector('fovea-series-browser')?.decoderPool).toBe(pool);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('holds thumbnails back until its first image is on screen', async () => {
+    const requests: { url: string; at: number }[] = [];
+    const viewer = document.createElement('fovea-viewer');
+    viewer.style.height = '400px';
+    viewer.fetch = (input, init) => {
+      requests.push({ url: String(input instanceof Request ? input.url : input), at: performance.now() });
+      return fetch(input, init);
+    };
+    viewer.dicomwebRoot = '/dicom-web';
+    viewer.studyUid = study.uid;
+    let firstImageAt = Number.POSITIVE_INFINITY;
+    // Timed in the event's own dispatch, before any microtask a thumbnail run could use.
+    viewer.addEventListener(
+      'fovea-load',
+      () => {
+        firstImageAt = Math.min(firstImageAt, performance.now());
+      },
+      { once: true },
+    );
+    const loaded = firstImage(viewer);
+    document.body.append(viewer);
+    await loaded;
+    const browser = shadow(viewer).querySelector('fovea-series-browser') as HTMLElement;
+    await until(
+      () => browser.shadowRoot?.querySelector('[part="thumbnail"]:not([data-state="loading"])'),
+      'a thumbnail',
+    );
+    // Thumbnails search each series' instances (QIDO-RS /instances); the viewport never does.
+    const thumbnailSearches = requests.filter((r) => /\/series\/[^/]+\/instances(\?|$)/.test(r.url));
+    expect(thumbnailSearches.length).toBeGreaterThan(0);
+    for (const search of thumbnailSearches) expect(search.at).toBeGreaterThanOrEqual(firstImageAt);
+    viewer.remove();
+  });
+
   it('shows one progress bar while the study and its images load, and hides it when done', async () => {
     const viewer = document.createElement('fovea-viewer');
     viewer.style.height = '400px';

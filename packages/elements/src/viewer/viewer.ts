@@ -115,6 +115,11 @@ export class FoveaViewer extends LitElement {
   @state() private dropTarget = -1;
   /** The user asked to fuse the study's PET over the MPR planes ("Fuse PET"). */
   @state() private fused = false;
+  /**
+   * A view of this study has shown its first image (or failed to). Until then thumbnails wait, so
+   * they do not compete with the first image for the network and the decoder workers.
+   */
+  @state() private firstImageSettled = false;
 
   readonly #study = new AsyncTask<StudyContents>(this);
   readonly #resources = new ViewerResources(this, () => ({
@@ -154,9 +159,7 @@ export class FoveaViewer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const source = ['dicomwebRoot', 'studyUid', 'seriesUid', 'client', 'tokenProvider', 'fetch'] as const;
     if (source.some((name) => changed.has(name))) void this.#loadStudy();
-    if ((changed.has('decoderPool') || changed.has('renderDevice')) && this.hasUpdated) {
-      this.#resources.restart();
-    }
+    if (changed.has('decoderPool') || changed.has('renderDevice')) this.#resources.sync();
     if (changed.has('layout')) {
       this.#fillCells();
       // New volume views start upright and not inverted; a stack viewport says its own state.
@@ -204,6 +207,7 @@ export class FoveaViewer extends LitElement {
                 part="series-browser"
                 study-uid=${contents.studyInstanceUid}
                 selected-series-uid=${this.cells[this.activeIndex] ?? ''}
+                ?defer-thumbnails=${!this.firstImageSettled && this.cells.some(Boolean)}
                 .client=${this.#client()}
                 .decoderPool=${resources.pool}
                 .series=${this.#imageSeries(contents)}
@@ -255,9 +259,13 @@ export class FoveaViewer extends LitElement {
         .decoderPool=${resources.pool}
         .renderDevice=${resources.device}
         @fovea-load-start=${() => this.#progress.started(0)}
-        @fovea-load=${() => this.#progress.settled(0)}
-        @fovea-error=${() => this.#progress.settled(0)}
-        @fovea-progress=${(event: FoveaProgressEvent) => this.#progress.frames(0, event.loaded, event.total)}
+        @fovea-load=${() => this.#onVolumeSettled()}
+        @fovea-error=${() => this.#onVolumeSettled()}
+        @fovea-progress=${(event: FoveaProgressEvent) => {
+          this.#progress.frames(0, event.loaded, event.total);
+          // The planes draw as soon as slices stream in: the first image is there.
+          if (event.loaded > 0) this.firstImageSettled = true;
+        }}
         @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
           this.tool = event.tool;
         }}
@@ -369,6 +377,7 @@ export class FoveaViewer extends LitElement {
   async #loadStudy(): Promise<void> {
     const client = this.#client();
     this.cells = [];
+    this.firstImageSettled = false;
     this.#progress.keep(0);
     this.activeIndex = 0;
     if (!client || (!this.studyUid && !this.seriesUid)) return;
@@ -414,8 +423,14 @@ export class FoveaViewer extends LitElement {
     this.#syncFromViewport(index);
   }
 
+  #onVolumeSettled(): void {
+    this.#progress.settled(0);
+    this.firstImageSettled = true;
+  }
+
   #onViewportSettled(index: number): void {
     this.#progress.settled(index);
+    this.firstImageSettled = true;
     this.#syncFromViewport(index);
   }
 
