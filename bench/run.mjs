@@ -15,7 +15,10 @@ const RESULTS = join(BENCH_DIR, 'results');
 const args = process.argv.slice(2);
 const iterationsFlag = args.indexOf('--iterations');
 const iterations = iterationsFlag >= 0 ? Number(args[iterationsFlag + 1]) : 10;
-const names = args.filter((arg, i) => !arg.startsWith('--') && i !== iterationsFlag + 1);
+// Without --iterations, iterationsFlag + 1 is 0: the first name must not be taken for its value.
+const names = args.filter(
+  (arg, i) => !arg.startsWith('--') && !(iterationsFlag >= 0 && i === iterationsFlag + 1),
+);
 if (!Number.isInteger(iterations) || iterations < 1) {
   console.error('usage: npm run bench -- [NAME…] [--iterations N]');
   process.exit(2);
