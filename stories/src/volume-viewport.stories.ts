@@ -66,7 +66,9 @@ export const AxialZoomed: StoryObj = {
 
 /**
  * Fusion: the MR drawn over the CT planes in hot iron at 50 % (`fusion-series-uid` of the layout
- * sets each plane view's `fusion`); the MR's bright lesion stands in for a PET hot spot.
+ * sets each plane view's `fusion`); the MR's bright lesion stands in for a PET hot spot. The MR's
+ * 8 slices cover the upper half of the CT's 16: the coronal and sagittal planes show the fusion
+ * there, the axial plane through the volume centre lies just below the MR and shows the CT alone.
  */
 export const MprFused: StoryObj = {
   render: () =>

@@ -154,10 +154,10 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     const lesion = ctSeries.facts.lesion.centerLps;
     const view = document.createElement('fovea-volume-viewport');
     view.style.cssText = 'display:block;width:400px;height:400px';
+    // The fused volume arrives once the view is up, as a layout loading it hands it over.
     Object.assign(view, {
       renderDevice: device,
       volume: ct,
-      fusion: pet,
       orientation: 'axial',
       cursor: lesion,
     });
@@ -169,6 +169,7 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     });
     document.body.append(view);
     await ready;
+    view.fusion = pet;
     expect(view.fusionOpacity).toBe(OPACITY);
     expect(view.fusionColormap).toBe('hot-iron');
     view.setWindow(40, 400);
