@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { overlayMarkerStyles } from '../overlays/overlay-marker.styles.js';
 
 export const viewportStyles = css`
   :host {
@@ -64,42 +65,10 @@ export const viewportStyles = css`
     bottom: 8px;
     text-align: end;
   }
-  [part='orientation-marker'] {
-    position: absolute;
-    font-weight: 600;
-    color: var(--fovea-orientation-color, #ffd54f);
-  }
-  [data-edge='top'] {
-    top: 6px;
-    left: 50%;
-    transform: translateX(-50%);
-  }
-  [data-edge='bottom'] {
-    bottom: 30px;
-    left: 50%;
-    transform: translateX(-50%);
-  }
-  [data-edge='left'] {
-    left: 6px;
-    top: 50%;
-    transform: translateY(-50%);
-  }
+  ${overlayMarkerStyles}
   [data-edge='right'] {
+    /* Clear of the scrollbar. */
     right: 22px;
-    top: 50%;
-    transform: translateY(-50%);
-  }
-  [part='scale-bar'] {
-    position: absolute;
-    bottom: 8px;
-    left: 50%;
-    transform: translateX(-50%);
-    text-align: center;
-    font-size: 0.85em;
-  }
-  [part='scale-bar'] svg {
-    display: block;
-    overflow: visible;
   }
   [part='scrollbar'] {
     position: absolute;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { overlayMarkerStyles } from '../overlays/overlay-marker.styles.js';
 
 export const volumeViewportStyles = css`
   :host {
@@ -59,45 +60,12 @@ export const volumeViewportStyles = css`
     right: 8px;
     bottom: 8px;
   }
-  [part='orientation-marker'] {
-    position: absolute;
-    font-weight: 600;
-    color: var(--fovea-orientation-color, #ffd54f);
-  }
-  [data-edge='top'] {
-    top: 6px;
-    left: 50%;
-    transform: translateX(-50%);
-  }
-  [data-edge='bottom'] {
-    bottom: 30px;
-    left: 50%;
-    transform: translateX(-50%);
-  }
-  [data-edge='left'] {
-    left: 6px;
-    top: 50%;
-    transform: translateY(-50%);
-  }
-  [data-edge='right'] {
-    right: 6px;
-    top: 50%;
-    transform: translateY(-50%);
-  }
-  [part='scale-bar'] {
-    position: absolute;
-    bottom: 8px;
-    left: 50%;
-    transform: translateX(-50%);
-    text-align: center;
-    font-size: 0.85em;
-  }
+  ${overlayMarkerStyles}
   [part='scale-bar'] svg {
+    /* Not placed like the crosshair layer's svg. */
     position: static;
-    display: block;
     width: auto;
     height: auto;
-    overflow: visible;
   }
   [part='status'],
   [part='error'] {
