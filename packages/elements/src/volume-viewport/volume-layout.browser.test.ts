@@ -5,24 +5,18 @@
  * STOW-RS first.
  */
 import { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, storeInstances } from '@fovea/core';
+import { DicomWebClient } from '@fovea/core';
 import { RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
 import type { FoveaLoadEvent } from '../events/load-events.js';
 import type { FoveaProgressEvent } from '../events/progress-event.js';
+import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
 import { FusionFrameOfReferenceError } from './fusion-frame.js';
 import type { FoveaVolumeLayout } from './volume-layout.js';
 
 defineFoveaElements();
-
-interface SampleSeries {
-  key: string;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  files: string[];
-}
 
 const client = new DicomWebClient({ root: '/dicom-web' });
 const samples: Record<'ct' | 'pet' | 'mr', SampleSeries> = {} as never;
@@ -30,22 +24,9 @@ let device: RenderDevice;
 let pool: DecoderPool;
 
 beforeAll(async () => {
-  const manifest = (await (await fetch('/.cache/sample-data/manifest.json')).json()) as {
-    series: SampleSeries[];
-  };
   const keys = { ct: 'ct--implicit-le', pet: 'pet--implicit-le', mr: 'mr--implicit-le' } as const;
   for (const [name, key] of Object.entries(keys) as Array<[keyof typeof keys, string]>) {
-    const series = manifest.series.find((s) => s.key === key);
-    if (!series) throw new Error(`sample series ${key} is missing: run the sample-data generator`);
-    samples[name] = series;
-    const files = await Promise.all(
-      series.files.map(async (file) => {
-        const response = await fetch(`/.cache/sample-data/${file}`);
-        if (!response.ok) throw new Error(`sample file ${file}: HTTP ${response.status}`);
-        return new Uint8Array(await response.arrayBuffer());
-      }),
-    );
-    await storeInstances(client, files);
+    samples[name] = await storeSampleSeries(client, key);
   }
   device = await RenderDevice.create();
   pool = new DecoderPool({ size: 2 });

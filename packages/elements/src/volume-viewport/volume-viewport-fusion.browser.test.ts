@@ -6,30 +6,16 @@
  * the min–max window of its voxels and HOT_IRON, blended `colour·α + grey·(1 − α)`.
  */
 import { DecoderPool } from '@fovea/codecs';
-import {
-  DicomWebClient,
-  planePixelToPatient,
-  type SlicePlane,
-  storeInstances,
-  type Vec3,
-  type Volume,
-} from '@fovea/core';
+import { DicomWebClient, planePixelToPatient, type SlicePlane, type Vec3, type Volume } from '@fovea/core';
 import { type BackendKind, RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
+import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
 import { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
 defineFoveaElements();
-
-interface SampleSeries {
-  key: string;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  files: string[];
-  facts: { lesion: { centerLps: Vec3; hu?: number; radiusMm: number } };
-}
 
 const BACKENDS: readonly BackendKind[] = ['webgpu', 'webgl2'];
 const OPACITY = 0.5;
@@ -39,23 +25,9 @@ let petSeries: SampleSeries;
 let pool: DecoderPool;
 const loaded = new Map<BackendKind, { device: RenderDevice; ct: SeriesVolume; pet: SeriesVolume }>();
 
-async function store(series: SampleSeries): Promise<void> {
-  const files = await Promise.all(
-    series.files.map(
-      async (file) => new Uint8Array(await (await fetch(`/.cache/sample-data/${file}`)).arrayBuffer()),
-    ),
-  );
-  await storeInstances(client, files);
-}
-
 beforeAll(async () => {
-  const manifest = (await (await fetch('/.cache/sample-data/manifest.json')).json()) as {
-    series: SampleSeries[];
-  };
-  ctSeries = manifest.series.find((s) => s.key === 'ct--implicit-le') as SampleSeries;
-  petSeries = manifest.series.find((s) => s.key === 'pet') as SampleSeries;
-  await store(ctSeries);
-  await store(petSeries);
+  ctSeries = await storeSampleSeries(client, 'ct--implicit-le');
+  petSeries = await storeSampleSeries(client, 'pet');
   pool = new DecoderPool({ size: 2 });
 }, 180_000);
 

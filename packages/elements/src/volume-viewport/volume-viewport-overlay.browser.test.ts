@@ -4,23 +4,16 @@
  * distance the view's own geometry (`screenPointOf`) puts between two points that many mm apart.
  */
 import { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, storeInstances, type Vec3 } from '@fovea/core';
+import { DicomWebClient, type Vec3 } from '@fovea/core';
 import { RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
+import { storeSampleSeries } from '../test-support/sample-series.js';
 import { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeViewport, VolumeOrientation } from './volume-viewport.js';
 
 defineFoveaElements();
-
-interface SampleSeries {
-  key: string;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  files: string[];
-  facts: { lesion: { centerLps: Vec3 } };
-}
 
 const client = new DicomWebClient({ root: '/dicom-web' });
 let lesion: Vec3;
@@ -29,17 +22,8 @@ let device: RenderDevice;
 let series: SeriesVolume;
 
 beforeAll(async () => {
-  const manifest = (await (await fetch('/.cache/sample-data/manifest.json')).json()) as {
-    series: SampleSeries[];
-  };
-  const excerpt = manifest.series.find((s) => s.key === 'ct--implicit-le') as SampleSeries;
+  const excerpt = await storeSampleSeries(client, 'ct--implicit-le');
   lesion = excerpt.facts.lesion.centerLps;
-  const files = await Promise.all(
-    excerpt.files.map(
-      async (file) => new Uint8Array(await (await fetch(`/.cache/sample-data/${file}`)).arrayBuffer()),
-    ),
-  );
-  await storeInstances(client, files);
   pool = new DecoderPool({ size: 2 });
   device = await RenderDevice.create();
   series = await SeriesVolume.load({

@@ -5,25 +5,18 @@
  * view's geometry says it is drawn, and a click there must move the cursor onto it.
  */
 import { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, storeInstances, type Vec3 } from '@fovea/core';
+import { DicomWebClient, type Vec3 } from '@fovea/core';
 import { type BackendKind, RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
 import type { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import type { FoveaViewChangeEvent } from '../events/view-change-event.js';
+import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
 import { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
 defineFoveaElements();
-
-interface SampleSeries {
-  key: string;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  files: string[];
-  facts: { lesion: { centerLps: Vec3; hu: number; radiusMm: number } };
-}
 
 const BACKENDS: readonly BackendKind[] = ['webgpu', 'webgl2'];
 const client = new DicomWebClient({ root: '/dicom-web' });
@@ -34,17 +27,8 @@ const devices = new Map<BackendKind, RenderDevice>();
 const volumes = new Map<BackendKind, SeriesVolume>();
 
 beforeAll(async () => {
-  const manifest = (await (await fetch('/.cache/sample-data/manifest.json')).json()) as {
-    series: SampleSeries[];
-  };
-  excerpt = manifest.series.find((s) => s.key === 'ct--implicit-le') as SampleSeries;
+  excerpt = await storeSampleSeries(client, 'ct--implicit-le');
   lesion = excerpt.facts.lesion;
-  const files = await Promise.all(
-    excerpt.files.map(
-      async (file) => new Uint8Array(await (await fetch(`/.cache/sample-data/${file}`)).arrayBuffer()),
-    ),
-  );
-  await storeInstances(client, files);
   pool = new DecoderPool({ size: 2 });
 }, 120_000);
 

@@ -5,26 +5,18 @@
  * and the DICOM window, positions from the planes' geometry: nothing is a stored screenshot.
  */
 import { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, storeInstances, type Vec3 } from '@fovea/core';
+import { DicomWebClient, type Vec3 } from '@fovea/core';
 import { RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
+import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
 import { linkCursors } from './cursor-link.js';
 import { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeLayout } from './volume-layout.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
 defineFoveaElements();
-
-/** What the test needs of a sample series in `.cache/sample-data/manifest.json`. */
-interface SampleSeries {
-  key: string;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  files: string[];
-  facts: { lesion: { centerLps: Vec3; hu: number } };
-}
 
 let excerpt: SampleSeries;
 let lesion: SampleSeries['facts']['lesion'];
@@ -34,19 +26,8 @@ let pool: DecoderPool;
 
 beforeAll(async () => {
   // The generated sample studies, served by the test's Vite server from the repository's cache.
-  const manifest = (await (await fetch('/.cache/sample-data/manifest.json')).json()) as {
-    series: SampleSeries[];
-  };
-  excerpt = manifest.series.find((s) => s.key === 'ct--implicit-le') as SampleSeries;
+  excerpt = await storeSampleSeries(client, 'ct--implicit-le');
   lesion = excerpt.facts.lesion;
-  const files = await Promise.all(
-    excerpt.files.map(async (file) => {
-      const response = await fetch(`/.cache/sample-data/${file}`);
-      if (!response.ok) throw new Error(`sample file ${file}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    }),
-  );
-  await storeInstances(client, files);
   device = await RenderDevice.create();
   pool = new DecoderPool({ size: 2 });
 }, 120_000);
