@@ -1,10 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-function demoUrl(path: string): string {
-  const base = process.env.FOVEA_DEMO_URL;
-  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
-  return new URL(path, base).toString();
-}
+import { demoUrl } from './example-page.js';
 
 interface OrthancStudy {
   PatientMainDicomTags: { PatientName?: string };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
 
-/** Helpers shared by the example and strict-CSP specs. */
+/** Helpers shared by the end-to-end specs. */
 
 /** Ground truth written by the sample generator beside the files it made. */
 export interface SeriesFacts {
@@ -14,6 +14,8 @@ export interface SeriesFacts {
   seriesInstanceUID: string;
   rows: number;
   columns: number;
+  /** Instances (files) in the series. */
+  instances: number;
   facts: Record<string, unknown>;
 }
 

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, type Locator, type Page, test } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/browser/chromium.mjs';
-import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
+import { collectErrors, demoUrl, linearLevel, primarySeries } from './example-page.js';
 
 /**
  * `<fovea-viewer>` end to end: the built element on the demo server, against Orthanc with the
@@ -11,50 +9,13 @@ import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
  * origin proxies /dicom-web), replacing that page's own content.
  */
 
-interface SeriesFacts {
-  key: string;
-  primary: boolean;
-  instances: number;
-  rows: number;
-  columns: number;
-  patientName: string;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  facts: Record<string, unknown>;
-}
-const manifest = JSON.parse(readFileSync(join(sampleDataDir(), 'manifest.json'), 'utf8')) as {
-  series: SeriesFacts[];
-};
 // Loads of a 300-slice CT behind the first image share two cores with the demo server and Orthanc:
 // generous limits, so a loaded machine slows these tests down rather than failing them.
 test.describe.configure({ timeout: 120_000 });
 const SLOW = { timeout: 45_000 };
 
-const primary = (key: string) => manifest.series.find((s) => s.primary && s.key === key) as SeriesFacts;
-const ct = primary('ct');
-const pet = primary('pet');
-
-function demoUrl(path: string): string {
-  const base = process.env.FOVEA_DEMO_URL;
-  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
-  return new URL(path, base).toString();
-}
-
-/** DICOM LINEAR VOI (PS3.3 C.11.2.1.2.1) to an 8-bit level. */
-function linearLevel(value: number, center: number, width: number): number {
-  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
-  return Math.floor(255 * Math.min(1, Math.max(0, y)));
-}
-
-/** Uncaught errors and console errors of the page, checked empty at the end of each test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
+const ct = primarySeries('ct');
+const pet = primarySeries('pet');
 
 /**
  * Opens the EHR example's origin and puts one `<fovea-viewer>` with `attributes` in place of the
@@ -120,7 +81,7 @@ function allText(viewer: Locator): Promise<string> {
 test('opens the CT study from attributes alone; the lesion slice shows exact grey levels', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
   // Thumbnails of both series (CT, then PET by series number), each drawn.
   const thumbnails = viewer.locator('fovea-series-browser button[data-series-uid]');
@@ -154,7 +115,7 @@ test('opens the CT study from attributes alone; the lesion slice shows exact gre
 });
 
 test('clicking the PET thumbnail shows PET in the active viewport, lesion hottest', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
   await viewer.locator(`fovea-series-browser button[data-series-uid="${pet.seriesInstanceUID}"]`).click();
   await expect.poll(async () => (await activeState(viewer)).series, SLOW).toBe(pet.seriesInstanceUID);
@@ -179,7 +140,7 @@ test('clicking the PET thumbnail shows PET in the active viewport, lesion hottes
 test('switches layouts from the toolbar (MPR included); a dragged thumbnail fills the viewport it is dropped on', async ({
   page,
 }) => {
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const viewer = await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID });
   const layout = viewer.locator('fovea-toolbar select[part="layout"]');
   await layout.selectOption('2x2');
@@ -225,7 +186,7 @@ const IDENTIFIERS = [
 ];
 
 test('portal mode shows no patient identifiers; diagnostic mode does', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const diagnostic = await mountViewer(page, {
     'dicomweb-root': '/dicom-web',
     'study-uid': ct.studyInstanceUID,
@@ -300,7 +261,7 @@ for (const [mode, theme] of [
   ['portal', 'light'],
 ] as const) {
   test(`axe finds no WCAG 2.1 AA violation in the ${mode} viewer, ${theme} theme`, async ({ page }) => {
-    const errors = watchErrors(page);
+    const errors = collectErrors(page);
     await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID, mode, theme });
     const results = await new AxeBuilder({ page })
       .include('fovea-viewer')
@@ -421,7 +382,7 @@ test('in the MPR layout the progress bar counts the CT volume to its whole serie
   page,
 }) => {
   test.setTimeout(VOLUME.timeout);
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const viewer = await mountVolumeViewer(page, {
     'dicomweb-root': '/dicom-web',
     'study-uid': ct.studyInstanceUID,
@@ -442,7 +403,7 @@ test('in the MPR layout the toolbar acts on every plane: lung preset, invert, re
   page,
 }) => {
   test.setTimeout(VOLUME.timeout);
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const viewer = await mountVolumeViewer(page, {
     'dicomweb-root': '/dicom-web',
     'study-uid': ct.studyInstanceUID,
@@ -485,7 +446,7 @@ test('in the MPR layout "Fuse PET" draws the PET lesion hot over the CT lesion i
   page,
 }) => {
   test.setTimeout(VOLUME.timeout);
-  const errors = watchErrors(page);
+  const errors = collectErrors(page);
   const viewer = await mountVolumeViewer(page, {
     'dicomweb-root': '/dicom-web',
     'study-uid': ct.studyInstanceUID,
@@ -563,7 +524,7 @@ for (const [layout, mode, theme] of [
   }) => {
     // axe itself took 80 s over the 3D layout on the loaded 2-core machine, after a 66 s load.
     test.setTimeout(2 * VOLUME.timeout);
-    const errors = watchErrors(page);
+    const errors = collectErrors(page);
     // The 3D view ray-casts every pixel on a software GPU: a smaller viewer keeps it quick.
     const viewer = await mountVolumeViewer(
       page,
@@ -602,7 +563,7 @@ test('without WebGPU the viewer falls back to WebGL2 and shows the same exact CT
   });
   try {
     const page = await browser.newPage();
-    const errors = watchErrors(page);
+    const errors = collectErrors(page);
     const viewer = await mountViewer(page, {
       'dicomweb-root': '/dicom-web',
       'study-uid': ct.studyInstanceUID,

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, chromium, expect, type Locator, type Page, test } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/browser/chromium.mjs';
-import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
+import { collectErrors, demoUrl, linearLevel, primarySeries } from './example-page.js';
 
 /**
  * MPR and 3D end to end: the built `<fovea-volume-layout>` on the demo server, against Orthanc with
@@ -12,43 +10,12 @@ import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
  * where the camera projects the lesion. Every expected position comes from geometry.
  */
 
-interface SeriesFacts {
-  key: string;
-  primary: boolean;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  facts: Record<string, unknown>;
-}
-const manifest = JSON.parse(readFileSync(join(sampleDataDir(), 'manifest.json'), 'utf8')) as {
-  series: SeriesFacts[];
-};
-const ct = manifest.series.find((s) => s.primary && s.key === 'ct') as SeriesFacts;
+const ct = primarySeries('ct');
 const lesion = ct.facts.lesion as { centerLps: [number, number, number]; hu: number; radiusMm: number };
 
 /** Loading and filling the 300-slice volume takes a while on the shared 2-core machines. */
 const SLOW = { timeout: 180_000 };
 test.setTimeout(300_000);
-
-function demoUrl(path: string): string {
-  const base = process.env.FOVEA_DEMO_URL;
-  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
-  return new URL(path, base).toString();
-}
-
-/** DICOM LINEAR VOI (PS3.3 C.11.2.1.2.1) to an 8-bit level. */
-function linearLevel(value: number, center: number, width: number): number {
-  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
-  return Math.floor(255 * Math.min(1, Math.max(0, y)));
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 /** Puts a `<fovea-volume-layout>` of the CT in place of the EHR page's content; resolves when the volume is complete. */
 async function mountLayout(page: Page, layout: 'mpr' | '3d'): Promise<Locator> {
@@ -218,7 +185,7 @@ test.describe('MPR and 3D of the CT phantom', () => {
   test('<fovea-viewer> switched to MPR by its toolbar shows the lesion exact in the coronal and sagittal views', async ({
     page,
   }) => {
-    const errors = watchErrors(page);
+    const errors = collectErrors(page);
     await page.goto(demoUrl('ehr-embed/'));
     await page.evaluate(() => customElements.whenDefined('fovea-viewer'));
     await page.evaluate(
@@ -251,7 +218,7 @@ test.describe('MPR and 3D of the CT phantom', () => {
   test('MPR: the lesion exact in all three planes through the cursor; a click moves planes and crosshairs together (WebGPU)', async ({
     page,
   }) => {
-    const errors = watchErrors(page);
+    const errors = collectErrors(page);
     await checkMpr(page);
     expect(errors).toEqual([]);
   });
@@ -259,7 +226,7 @@ test.describe('MPR and 3D of the CT phantom', () => {
   test('3D: the MIP seen from above shows the lesion where the camera projects it (WebGPU)', async ({
     page,
   }) => {
-    const errors = watchErrors(page);
+    const errors = collectErrors(page);
     await check3d(page);
     expect(errors).toEqual([]);
   });
@@ -283,7 +250,7 @@ test.describe('MPR and 3D of the CT phantom', () => {
 
     test('MPR and 3D show the same exact lesion on WebGL2', async () => {
       const page = await browser.newPage();
-      const errors = watchErrors(page);
+      const errors = collectErrors(page);
       await checkMpr(page);
       expect(await page.evaluate(async () => (await navigator.gpu?.requestAdapter()) ?? null)).toBeNull();
       await check3d(page);

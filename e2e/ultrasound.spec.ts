@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
+import { demoUrl } from './example-page.js';
 
 /** The generated US cine, as the sample generator describes it (scripts/sample-data/us-cine.mjs). */
 interface UsSeries {
@@ -17,12 +18,6 @@ const manifest = JSON.parse(readFileSync(join(sampleDataDir(), 'manifest.json'),
 const us = manifest.series.find((s) => s.primary && s.key === 'us') as UsSeries;
 /** mm per image pixel: (0018,602C/602E) Physical Delta of the 2D tissue region, cm × 10. */
 const SPACING_MM = us.facts.cmPerPixel * 10;
-
-function demoUrl(path: string): string {
-  const base = process.env.FOVEA_DEMO_URL;
-  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
-  return new URL(path, base).toString();
-}
 
 /** The EHR example with the US study open: its (first) `<fovea-viewport>` shows the cine. */
 async function openUltrasound(page: Page): Promise<Locator> {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
+import { demoUrl, linearLevel, primarySeries } from './example-page.js';
 
 /**
  * The stack viewport end to end, as a reader meets it in the EHR example: a study opened from the
@@ -13,33 +11,6 @@ import { sampleDataDir } from '../scripts/sample-data/generate.mjs';
 
 /** The viewport inside the EHR page's viewer (the 1×1 layout has exactly one). */
 const VIEWPORT = 'fovea-viewer fovea-viewport';
-
-/** Ground truth written by the sample generator beside the files it made. */
-interface SeriesFacts {
-  key: string;
-  primary: boolean;
-  studyInstanceUID: string;
-  seriesInstanceUID: string;
-  rows: number;
-  columns: number;
-  facts: Record<string, unknown>;
-}
-const manifest = JSON.parse(readFileSync(join(sampleDataDir(), 'manifest.json'), 'utf8')) as {
-  series: SeriesFacts[];
-};
-const primary = (key: string) => manifest.series.find((s) => s.primary && s.key === key) as SeriesFacts;
-
-function demoUrl(path: string): string {
-  const base = process.env.FOVEA_DEMO_URL;
-  if (!base) throw new Error('FOVEA_DEMO_URL is not set: run through playwright.config.ts (global setup)');
-  return new URL(path, base).toString();
-}
-
-/** DICOM LINEAR VOI (PS3.3 C.11.2.1.2.1) to an 8-bit level. */
-function linearLevel(value: number, center: number, width: number): number {
-  const y = (value - (center - 0.5)) / (width - 1) + 0.5;
-  return Math.floor(255 * Math.min(1, Math.max(0, y)));
-}
 
 type ImagePoint = readonly [column: number, row: number];
 
@@ -102,7 +73,7 @@ async function openStudy(page: Page, patient: RegExp): Promise<void> {
  * main-thread work); resolves once its first image is on screen, with no error on the page.
  */
 async function openBareViewport(page: Page, key: string): Promise<Locator> {
-  const series = primary(key);
+  const series = primarySeries(key);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (m) => {
@@ -131,7 +102,7 @@ async function openBareViewport(page: Page, key: string): Promise<Locator> {
 test('CT: opens in the middle of the volume, scrolls to the lesion, shows exact grey levels', async ({
   page,
 }) => {
-  const ct = primary('ct');
+  const ct = primarySeries('ct');
   const lesion = ct.facts.lesion as {
     hu: number;
     voxel: { column: number; row: number; instanceNumber: number };
@@ -180,7 +151,7 @@ test('CT: opens in the middle of the volume, scrolls to the lesion, shows exact 
 });
 
 test('CT: window presets, invert and reset from the keyboard', async ({ page }) => {
-  const ct = primary('ct');
+  const ct = primarySeries('ct');
   const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
   await openStudy(page, /^Open study of Phantom, CT/);
   const viewport = page.locator(VIEWPORT);
@@ -211,7 +182,7 @@ test('CT: window presets, invert and reset from the keyboard', async ({ page }) 
 });
 
 test('PET/CT: the PET series shows the lesion hottest, in the same place', async ({ page }) => {
-  const pet = primary('pet');
+  const pet = primarySeries('pet');
   const lesion = pet.facts.lesion as { voxel: { column: number; row: number } };
   await openStudy(page, /^Open study of Phantom, CT/);
   const loaded = page.evaluate(
@@ -236,7 +207,7 @@ test('PET/CT: the PET series shows the lesion hottest, in the same place', async
 });
 
 test('US cine: YBR_FULL_422 JPEG frames show the Doppler flow moving frame by frame', async ({ page }) => {
-  const us = primary('us');
+  const us = primarySeries('us');
   await openStudy(page, /^Open study of Phantom, US/);
   const overlay = page.locator(VIEWPORT).locator('[part="overlay"]');
   await expect(overlay).toContainText('Image 1 of 30');
@@ -345,7 +316,7 @@ test('scrolling 100 CT slices keeps GPU work off the main thread', async ({ page
 });
 
 test('MG: the 3328×4096 MONOCHROME1 mammogram shows dense tissue bright and air dark', async ({ page }) => {
-  const mg = primary('mg');
+  const mg = primarySeries('mg');
   const mass = (mg.facts.mass as { centerPixel: { column: number; row: number } }).centerPixel;
   await openStudy(page, /^Open study of Phantom, MG/);
   await expect(page.locator(VIEWPORT).locator('[part="overlay"]')).toContainText('Image 1 of 1');
@@ -428,7 +399,7 @@ async function sampleGeometry(
 
 /** Opens the CT at the lesion's slice (display index 149) and returns what the tests need. */
 async function openCtAtLesion(page: Page) {
-  const ct = primary('ct');
+  const ct = primarySeries('ct');
   const lesion = ct.facts.lesion as { hu: number; voxel: { column: number; row: number } };
   await openStudy(page, /^Open study of Phantom, CT/);
   const viewport = page.locator(VIEWPORT);
