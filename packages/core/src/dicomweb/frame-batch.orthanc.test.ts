@@ -62,10 +62,18 @@ afterAll(async () => {
 });
 
 it('keeps what arrived when Orthanc stops mid-series, fails the rest with typed errors, and completes after a restart', async () => {
+  let stopping: Promise<void> | undefined;
   const client = new DicomWebClient({
     root: `${server.url}/dicom-web`,
     concurrency: 2,
     retry: { retries: 2, baseDelayMs: 50, maxDelayMs: 100 },
+    // Orthanc stops gracefully on SIGTERM and keeps answering while it winds down: on a fast run
+    // it served the whole series before exiting. Requests made once the stop has begun wait until
+    // the process is gone, so they meet a closed port, as they would after a real crash.
+    fetch: async (input, init) => {
+      if (stopping) await stopping;
+      return fetch(input, init);
+    },
   });
   const retries: DicomWebRetryEvent[] = [];
   client.addEventListener('retry', (event) => retries.push(event as DicomWebRetryEvent));
@@ -75,7 +83,6 @@ it('keeps what arrived when Orthanc stops mid-series, fails the rest with typed 
     sopInstanceUid: `${SERIES}.${i + 1}`,
     frameNumber: 1,
   }));
-  let stopping: Promise<void> | undefined;
   let received = 0;
   const first = await retrieveFrameBatch(client, requests, {
     onFrame: () => {
@@ -85,8 +92,9 @@ it('keeps what arrived when Orthanc stops mid-series, fails the rest with typed 
     },
   });
   await stopping;
-  expect(first.frames.size).toBeGreaterThan(0);
-  expect(first.frames.size).toBeLessThan(COUNT);
+  // The quarter, plus at most the requests already in flight (the concurrency) when the stop began.
+  expect(first.frames.size).toBeGreaterThanOrEqual(COUNT / 4);
+  expect(first.frames.size).toBeLessThanOrEqual(COUNT / 4 + 2);
   expect(first.frames.size + first.errors.size).toBe(COUNT);
   for (const error of first.errors.values()) {
     expect(error.code).toBe('DICOMWEB_NETWORK');
