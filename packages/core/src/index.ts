@@ -122,6 +122,9 @@ export {
   dataSetEncoding,
   isEncapsulatedTransferSyntax,
 } from './parse/transfer-syntax.js';
+// PET
+export { PetSuvError } from './pet/pet-suv-error.js';
+export { type SuvbwScale, type SuvScanTimeSource, suvbwScale } from './pet/suv.js';
 // Pixels
 export { type ExtendedOffsetTable, locateEncapsulatedFrames } from './pixel/encapsulated-frames.js';
 export { storedNativeFrameBits } from './pixel/native-frames.js';
