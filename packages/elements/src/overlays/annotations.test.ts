@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AnnotationFacts, cornerAnnotations, formatNumber } from './annotations.js';
+import { type AnnotationFacts, cornerAnnotations, formatInUnits, formatNumber } from './annotations.js';
 import { slicePositionMm } from './slice-position.js';
 
 const ct: AnnotationFacts = {
@@ -25,6 +25,29 @@ describe('cornerAnnotations', () => {
       bottomLeft: ['Image 150 of 300', 'Loc 1 mm', 'Thk 1 mm'],
       bottomRight: ['W 400 L 40', 'Zoom 117%'],
     });
+  });
+
+  it('shows the window in the units of the values: HU, or SUVbw with two decimals', () => {
+    const hu = { unit: 'HU', scale: 1, digits: 1, fixed: false };
+    expect(cornerAnnotations({ ...ct, windowUnits: hu }, 'en', { portal: false }).bottomRight[0]).toBe(
+      'W 400 L 40 HU',
+    );
+    // A PET window of 20265 / 10133 Bq/ml at 3377.52 Bq/ml per SUVbw.
+    const suv = { unit: 'SUVbw', scale: 1 / 3377.522403221877, digits: 2, fixed: true };
+    const pet = { ...ct, window: { center: 10133, width: 20265 }, windowUnits: suv };
+    expect(cornerAnnotations(pet, 'en', { portal: false }).bottomRight[0]).toBe('W 6.00 L 3.00 SUVbw');
+    expect(cornerAnnotations(pet, 'es', { portal: false }).bottomRight[0]).toBe('An 6.00 Ni 3.00 SUVbw');
+    const raw = { unit: 'Bq/ml', scale: 1, digits: 1, fixed: false };
+    expect(cornerAnnotations({ ...pet, windowUnits: raw }, 'en', { portal: false }).bottomRight[0]).toBe(
+      'W 20265 L 10133 Bq/ml',
+    );
+  });
+
+  it('formats values in units without a negative zero', () => {
+    const suv = { unit: 'SUVbw', scale: 0.001, digits: 2, fixed: true };
+    expect(formatInUnits(-1, suv)).toBe('0.00');
+    expect(formatInUnits(8000, suv)).toBe('8.00');
+    expect(formatInUnits(-0.04, { unit: undefined, scale: 1, digits: 1, fixed: false })).toBe('0');
   });
 
   it('hides the name, the ID and the study date in portal mode', () => {

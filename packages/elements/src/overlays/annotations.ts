@@ -26,6 +26,8 @@ export interface AnnotationFacts {
   sliceThicknessMm?: number | undefined;
   /** The window applied, modality units. */
   window?: { center: number; width: number } | undefined;
+  /** How the window is shown (e.g. SUVbw for a PET); plain modality values without a unit when absent. */
+  windowUnits?: ShownUnits | undefined;
   /** Screen pixels per image pixel, as a percentage (CSS pixels: what the reader sees). */
   zoomPercent?: number | undefined;
   /** True while the frames play. */
@@ -81,15 +83,40 @@ export function cornerAnnotations(
         t('sliceThickness', { thickness: formatNumber(facts.sliceThicknessMm, 2) }),
     ),
     bottomRight: lines(
-      facts.window &&
-        t('windowLevel', {
-          width: formatNumber(facts.window.width, 1),
-          center: formatNumber(facts.window.center, 1),
-        }),
+      facts.window && windowLine(facts.window, facts.windowUnits, t),
       facts.zoomPercent !== undefined && t('zoomPercent', { percent: String(Math.round(facts.zoomPercent)) }),
       facts.playing && t('playing'),
     ),
   };
+}
+
+/**
+ * How modality values are shown to a reader: multiplied by `scale` (e.g. SUVbw per Bq/ml), in
+ * `unit` (`HU`, `SUVbw`, … or none), with at most `digits` decimals, or exactly `digits` when `fixed`.
+ */
+export interface ShownUnits {
+  unit: string | undefined;
+  scale: number;
+  digits: number;
+  fixed: boolean;
+}
+
+/** A modality value as shown in `units`: `3.00` (SUV, fixed), `130` (HU), `-0.5`, never `-0`. */
+export function formatInUnits(value: number, units: ShownUnits): string {
+  const shown = value * units.scale;
+  if (!units.fixed) return formatNumber(shown, units.digits);
+  const text = shown.toFixed(units.digits);
+  return Number(text) === 0 ? (0).toFixed(units.digits) : text;
+}
+
+function windowLine(
+  window: { center: number; width: number },
+  units: ShownUnits | undefined,
+  t: (key: Parameters<typeof message>[1], values?: Record<string, string>) => string,
+): string {
+  const shown = units ?? { unit: undefined, scale: 1, digits: 1, fixed: false };
+  const values = { width: formatInUnits(window.width, shown), center: formatInUnits(window.center, shown) };
+  return shown.unit ? t('windowLevelUnit', { ...values, unit: shown.unit }) : t('windowLevel', values);
 }
 
 /** Integers as they are; others with at most `digits` decimals, trailing zeros dropped, no `-0`. */

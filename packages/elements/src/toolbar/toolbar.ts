@@ -16,7 +16,10 @@ const TOOL_LABELS: Record<ViewportTool, MessageKey> = {
   zoom: 'toolZoom',
   rotate: 'toolRotate',
   scroll: 'toolScroll',
+  probe: 'toolProbe',
 };
+/** Tools a patient portal does not offer: they read or change the image's values. */
+const DIAGNOSTIC_TOOLS: ReadonlySet<ViewportTool> = new Set(['windowLevel', 'probe']);
 const PRESET_LABELS: Record<PresetName, MessageKey> = {
   brain: 'presetBrain',
   abdomen: 'presetAbdomen',
@@ -91,7 +94,9 @@ export class FoveaToolbar extends LitElement {
     const portal = this.mode === 'portal';
     const offered = (type: ToolbarCommand['type']) => !this.unavailable.includes(type);
     const viewing = (type: ToolbarCommand['type']) => offered(type) && !portal;
-    const tools = offered('tool') ? VIEWPORT_TOOLS.filter((tool) => !(portal && tool === 'windowLevel')) : [];
+    const tools = offered('tool')
+      ? VIEWPORT_TOOLS.filter((tool) => !(portal && DIAGNOSTIC_TOOLS.has(tool)))
+      : [];
     const button = (action: string, label: string, command: ToolbarCommand, pressed?: boolean) =>
       html`<button
         part="button"

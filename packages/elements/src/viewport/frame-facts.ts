@@ -1,5 +1,5 @@
 import { type DicomJsonDataset, type FrameRef, jsonStrings } from '@fovea/core';
-import type { AnnotationFacts } from '../overlays/annotations.js';
+import type { AnnotationFacts, ShownUnits } from '../overlays/annotations.js';
 import { cineElapsedMs } from '../overlays/cine-time.js';
 import {
   axesFromImageOrientation,
@@ -8,15 +8,21 @@ import {
 } from '../overlays/orientation-markers.js';
 import { type PixelCalibration, pixelCalibration } from '../overlays/pixel-calibration.js';
 import { slicePositionMm } from '../overlays/slice-position.js';
+import { valueUnits } from './value-units.js';
 
 /** What the overlays need to know about the frame on screen, independent of how it is shown. */
 export interface FrameFacts {
   /** Identity, study, series and slice for the corner annotations. */
-  annotation: Omit<AnnotationFacts, 'frameIndex' | 'frameCount' | 'window' | 'zoomPercent' | 'playing'>;
+  annotation: Omit<
+    AnnotationFacts,
+    'frameIndex' | 'frameCount' | 'window' | 'windowUnits' | 'zoomPercent' | 'playing'
+  >;
   /** The image's axes in the patient, for orientation markers; undefined when not known. */
   axes: ImageAxes | undefined;
   /** Pixel size for the scale bar; undefined when not known (no bar is drawn). */
   calibration: PixelCalibration | undefined;
+  /** How the frame's modality values are shown (window and probe): HU, SUVbw, … */
+  values: ShownUnits;
 }
 
 /**
@@ -43,5 +49,6 @@ export function frameFacts(ref: FrameRef, dataset: DicomJsonDataset | undefined)
       axesFromImageOrientation(plane?.imageOrientationPatient) ??
       axesFromPatientOrientation(dataset ? jsonStrings(dataset, '00200020') : undefined),
     calibration: pixelCalibration(dataset, plane?.pixelSpacing),
+    values: valueUnits(dataset),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameFacts } from './frame-facts.js';
 import { type OverlayState, overlayContent } from './overlay-content.js';
+import { PLAIN_VALUES } from './value-units.js';
 import { FITTED_VIEW } from './view-geometry.js';
 
 const usFacts: FrameFacts = {
@@ -12,6 +13,7 @@ const usFacts: FrameFacts = {
     source: 'ultrasound-region',
     validIn: [{ minX: 67, minY: 30, maxX: 573, maxY: 460 }],
   },
+  values: PLAIN_VALUES,
 };
 
 /** The 640 × 480 cine in a 960 × 720 viewport: fitted at 1.5 CSS pixels per image pixel. */

@@ -1,4 +1,4 @@
-import { canvasToImage, DEFAULT_SLICE_VIEW, fitZoom, type VoiTransform } from '@fovea/render';
+import { fitZoom, type VoiTransform } from '@fovea/render';
 import { message } from '../i18n/messages.js';
 import { cornerAnnotations, formatNumber } from '../overlays/annotations.js';
 import { showsAnyArea } from '../overlays/calibrated-area.js';
@@ -6,7 +6,7 @@ import { orientationMarkers } from '../overlays/orientation-markers.js';
 import { chooseScaleBar, mmPerScreenPixel } from '../overlays/scale-bar.js';
 import type { ViewportOverlayContent } from '../overlays/viewport-overlays.js';
 import type { FrameFacts } from './frame-facts.js';
-import type { ViewGeometry } from './view-geometry.js';
+import { cssToImage, type ViewGeometry } from './view-geometry.js';
 
 /** The viewport's state that the overlays describe. */
 export interface OverlayState {
@@ -50,6 +50,7 @@ export function overlayContent(state: OverlayState): ViewportOverlayContent {
       frameIndex: state.frameIndex,
       frameCount: state.frameCount,
       window: window && { center: window.center, width: window.width },
+      windowUnits: facts?.values,
       zoomPercent: cssZoom === undefined ? undefined : cssZoom * 100,
       playing: state.playing,
     },
@@ -60,11 +61,9 @@ export function overlayContent(state: OverlayState): ViewportOverlayContent {
   const calibration = facts?.calibration;
   // A calibration that holds in part of the image only (an ultrasound's 2D regions) gets a bar only
   // while some of that part is on screen.
+  const visible = imageSize && visibleImageCorners(view, imageSize, cssSize);
   const holdsOnScreen =
-    !calibration?.validIn ||
-    (imageSize !== undefined &&
-      cssZoom !== undefined &&
-      showsAnyArea(visibleImageCorners(view, cssZoom, imageSize, cssSize), calibration.validIn));
+    !calibration?.validIn || (visible !== undefined && showsAnyArea(visible, calibration.validIn));
   const bar =
     calibration && cssZoom && holdsOnScreen
       ? chooseScaleBar(
@@ -93,12 +92,11 @@ export function overlayContent(state: OverlayState): ViewportOverlayContent {
 /** The viewport's corners (clockwise from top left) in image pixel coordinates. */
 function visibleImageCorners(
   view: ViewGeometry,
-  cssZoom: number,
   imageSize: readonly [number, number],
   cssSize: readonly [number, number],
-): [[number, number], [number, number], [number, number], [number, number]] {
-  // The render view in CSS pixels: the same map as in device pixels, every length scaled alike.
-  const map = canvasToImage({ ...DEFAULT_SLICE_VIEW, ...view, zoom: cssZoom }, imageSize, cssSize);
+): [[number, number], [number, number], [number, number], [number, number]] | undefined {
+  const map = cssToImage(view, imageSize, cssSize);
+  if (!map) return undefined;
   const at = (x: number, y: number): [number, number] => [
     map.xx * x + map.xy * y + map.x0,
     map.yx * x + map.yy * y + map.y0,

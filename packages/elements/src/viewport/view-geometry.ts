@@ -1,4 +1,4 @@
-import { fitZoom, type SliceView } from '@fovea/render';
+import { canvasToImage, DEFAULT_SLICE_VIEW, fitZoom, type SliceView } from '@fovea/render';
 
 /**
  * Where and how the image sits in the viewport, in terms that survive a resize: magnification
@@ -111,4 +111,33 @@ function exactCosSin(degrees: number): [number, number] {
   if (turn === 270) return [0, -1];
   const radians = (turn * Math.PI) / 180;
   return [Math.cos(radians), Math.sin(radians)];
+}
+
+/** An affine map from CSS pixels of the viewport (from its top-left) to image pixel coordinates. */
+export interface CssToImage {
+  xx: number;
+  xy: number;
+  x0: number;
+  yx: number;
+  yy: number;
+  y0: number;
+}
+
+/**
+ * Where a point of the viewport (CSS pixels from its top-left) lies in the image (continuous pixel
+ * coordinates: pixel (c, r) covers [c, c+1) × [r, r+1)), for the render view of `view`: the same
+ * map as the render worker's in device pixels, every length scaled alike. Undefined before the
+ * viewport has a size.
+ */
+export function cssToImage(
+  view: ViewGeometry,
+  imageSize: readonly [number, number],
+  cssSize: readonly [number, number],
+): CssToImage | undefined {
+  if (!(cssSize[0] > 0 && cssSize[1] > 0 && imageSize[0] > 0 && imageSize[1] > 0)) return undefined;
+  return canvasToImage(
+    { ...DEFAULT_SLICE_VIEW, ...renderGeometry(view, imageSize, cssSize, 1) },
+    imageSize,
+    cssSize,
+  );
 }

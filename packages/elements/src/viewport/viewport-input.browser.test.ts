@@ -32,6 +32,7 @@ class InputHost extends LitElement {
       preset: record('preset'),
       invert: record('invert'),
       reset: record('reset'),
+      probe: record('probe'),
     };
     new ViewportInput(this, commands);
   }
@@ -122,6 +123,20 @@ describe('ViewportInput', () => {
     expect(host.calls).toEqual([
       ['step', 2],
       ['step', 1],
+    ]);
+  });
+
+  it('probes where the primary button goes down and wherever it is dragged, not after it is released', () => {
+    const host = mount();
+    host.activeTool = 'probe';
+    pointer(host, 'pointerdown', 210, 140, { button: 0 });
+    pointer(host, 'pointermove', 230, 160, { button: 0 });
+    pointer(host, 'pointerup', 230, 160, { button: 0 });
+    pointer(host, 'pointermove', 250, 160, { button: 0 });
+    // Points from the host's centre (200, 150).
+    expect(host.calls).toEqual([
+      ['probe', [10, -10]],
+      ['probe', [30, 10]],
     ]);
   });
 

@@ -29,6 +29,8 @@ export interface ViewportCommands {
   invert(): void;
   /** Back to the stored window, no inversion, the fitted upright image. */
   reset(): void;
+  /** The probe tool pressed or dragged at `point`: show the value of the pixel there. */
+  probe(point: readonly [number, number]): void;
 }
 
 /** What each drag does; the primary button's is the active tool. */
@@ -79,7 +81,7 @@ const MIN_SCROLL_PX_PER_FRAME = 4;
  * Mouse, touch and keyboard input of a viewport, mapped to commands. Listeners are tied to an
  * AbortController and released when the element leaves the DOM.
  *
- * - Primary button or one finger: the active tool. Middle button: pan. Right button: zoom.
+ * - Primary button or one finger: the active tool (the probe reads the pixel pressed, then dragged over). Middle button: pan. Right button: zoom.
  * - Two fingers: pinch to zoom about their midpoint, move together to pan.
  * - Wheel: page through frames; with Ctrl or ⌘ (and trackpad pinch): zoom about the pointer.
  * - Keys: arrows, Page Up/Down, Home/End page; Space plays; 1–9 window presets; I invert;
@@ -206,14 +208,10 @@ export class ViewportInput implements ReactiveController {
   }
 
   #startDrag(event: PointerEvent, mode: DragMode): void {
-    this.#drag = {
-      pointerId: event.pointerId,
-      mode,
-      x: event.clientX,
-      y: event.clientY,
-      origin: this.#fromCentre(event.clientX, event.clientY),
-      pending: 0,
-    };
+    const origin = this.#fromCentre(event.clientX, event.clientY);
+    this.#drag = { pointerId: event.pointerId, mode, x: event.clientX, y: event.clientY, origin, pending: 0 };
+    // A click reads the pixel too, not only a drag.
+    if (mode === 'probe') this.commands.probe(origin);
   }
 
   #onPointerMove(event: PointerEvent): void {
@@ -249,6 +247,9 @@ export class ViewportInput implements ReactiveController {
         if (wrapped !== 0) this.commands.rotate((wrapped * 180) / Math.PI);
         break;
       }
+      case 'probe':
+        this.commands.probe(this.#fromCentre(event.clientX, event.clientY));
+        break;
       case 'scroll': {
         const perFrame = Math.max(MIN_SCROLL_PX_PER_FRAME, this.host.clientHeight / 100);
         const pending = drag.pending + dy;

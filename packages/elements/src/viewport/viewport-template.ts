@@ -1,10 +1,12 @@
 import type { VoiTransform } from '@fovea/render';
 import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { type MessageKey, message } from '../i18n/messages.js';
 import { viewportOverlays } from '../overlays/viewport-overlays.js';
 import type { FrameFacts } from './frame-facts.js';
 import { frameScrollbar } from './frame-scrollbar.js';
 import { overlayContent } from './overlay-content.js';
+import type { ProbeReadout } from './pixel-probe.js';
 import type { ViewGeometry } from './view-geometry.js';
 
 /** What a viewport shows above its canvas, at one moment. */
@@ -23,6 +25,8 @@ export interface ViewportTemplateState {
   view: ViewGeometry;
   imageSize: readonly [number, number] | undefined;
   cssSize: readonly [number, number];
+  /** The probe tool's reading under the pointer, if any. */
+  probe: ProbeReadout | undefined;
   /** Moves to a frame (the scrollbar). */
   seek(index: number): void;
 }
@@ -50,6 +54,17 @@ export function viewportTemplate(state: ViewportTemplateState): TemplateResult {
         cssSize: state.cssSize,
       }),
     )}
+    ${
+      state.probe
+        ? html`<div
+            part="probe"
+            aria-label=${t('probeLabel')}
+            style=${styleMap({ left: `${state.probe.x}px`, top: `${state.probe.y}px` })}
+          >
+            ${state.probe.text}
+          </div>`
+        : nothing
+    }
     ${frameScrollbar({
       index: state.frameIndex,
       count: state.frameCount,

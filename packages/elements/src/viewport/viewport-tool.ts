@@ -8,12 +8,21 @@ import { FoveaToolChangeEvent } from '../events/tool-change-event.js';
  * - `pan`: moves the image;
  * - `zoom`: dragging up magnifies about the point where the drag began;
  * - `rotate`: turns the image about the viewport centre, following the pointer's angle;
- * - `scroll`: dragging down pages forward through the frames.
+ * - `scroll`: dragging down pages forward through the frames;
+ * - `probe`: pressing (and dragging) shows the value of the image pixel under the pointer, in
+ *   modality units (HU, SUVbw, …); a stack viewport only.
  */
-export type ViewportTool = 'windowLevel' | 'pan' | 'zoom' | 'rotate' | 'scroll';
+export type ViewportTool = 'windowLevel' | 'pan' | 'zoom' | 'rotate' | 'scroll' | 'probe';
 
 /** Every tool, in the order a toolbar would show them. */
-export const VIEWPORT_TOOLS: readonly ViewportTool[] = ['windowLevel', 'pan', 'zoom', 'rotate', 'scroll'];
+export const VIEWPORT_TOOLS: readonly ViewportTool[] = [
+  'windowLevel',
+  'pan',
+  'zoom',
+  'rotate',
+  'scroll',
+  'probe',
+];
 
 /** Whether `value` names a tool (for attribute values and other untyped input). */
 export function isViewportTool(value: unknown): value is ViewportTool {

@@ -65,6 +65,17 @@ export const viewportStyles = css`
     bottom: 8px;
     text-align: end;
   }
+  [part='probe'] {
+    position: absolute;
+    /* Beside the pointer, not under it: the reader sees the pixel and its value. */
+    transform: translate(12px, -100%);
+    padding: 1px 5px;
+    background: rgb(0 0 0 / 60%);
+    border-radius: 3px;
+    white-space: nowrap;
+    pointer-events: none;
+    text-shadow: none;
+  }
   ${overlayMarkerStyles}
   [data-edge='right'] {
     /* Clear of the scrollbar. */

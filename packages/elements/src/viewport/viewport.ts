@@ -1,6 +1,6 @@
 import type { DecoderPool } from '@fovea/codecs';
 import { DicomWebClient, type FrameInfo, type FrameRef } from '@fovea/core';
-import type { RenderDevice, VoiTransform } from '@fovea/render';
+import type { RenderDevice, SliceImage, VoiTransform } from '@fovea/render';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
@@ -11,10 +11,12 @@ import { resolveLang } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
 import { frameIntervalMs, playFrames } from './cine-playback.js';
 import { type FrameFacts, frameFacts } from './frame-facts.js';
+import { probeReadout } from './pixel-probe.js';
 import { RenderTarget } from './render-target.js';
 import type { SeriesFrames } from './series-frames.js';
 import { SeriesLoading } from './series-loading.js';
 import { defaultVoi, sliceImageFromFrame } from './slice-image-from-frame.js';
+import { PLAIN_VALUES } from './value-units.js';
 import { FITTED_VIEW, flipOnScreen, panBy, rotateBy, type ViewGeometry, zoomAt } from './view-geometry.js';
 import { viewportStyles } from './viewport.styles.js';
 import { ViewportInput } from './viewport-input.js';
@@ -28,7 +30,7 @@ import { CT_WINDOW_PRESETS, checkedWindow, draggedWindow, type ViewWindow } from
  * scale bar and a frame scrollbar drawn above it by the element.
  *
  * Input (see `ViewportInput`): the primary button and one finger use the active `tool` (window,
- * pan, zoom, rotate, scroll); the middle button pans, the right button zooms, Ctrl+wheel zooms
+ * pan, zoom, rotate, scroll, probe: the pixel's value in HU, SUVbw, …); the middle button pans, the right button zooms, Ctrl+wheel zooms
  * about the pointer, two fingers pinch-zoom and pan; the wheel, arrow and Page keys and the
  * scrollbar page through frames. Keys: Space play, 1–4 CT presets, I invert, R reset, W/P/Z/T/S
  * tools, `]`/`[` rotate 90°, H/V flip, +/− zoom.
@@ -48,6 +50,7 @@ import { CT_WINDOW_PRESETS, checkedWindow, draggedWindow, type ViewWindow } from
  *   `-bottom-left`, `-bottom-right`)
  * @csspart orientation-marker - an edge's orientation letters (`data-edge` top, right, bottom, left)
  * @csspart scale-bar - the scale bar; `scale-bar-label` its length
+ * @csspart probe - the probe tool's value of the pixel under the pointer
  * @csspart scrollbar - the frame slider on the right edge; `scrollbar-thumb` its thumb
  * @csspart status - loading message
  * @csspart error - error message
@@ -110,6 +113,8 @@ export class FoveaViewport extends LitElement {
   @state() private shownFacts: FrameFacts | undefined;
   /** The viewport's size in CSS pixels, for the scale bar. */
   @state() private cssSize: readonly [number, number] = [0, 0];
+  /** Where the probe tool was pressed or dragged last, CSS pixels from the centre. */
+  @state() private probePoint: readonly [number, number] | undefined;
 
   constructor() {
     super();
@@ -133,6 +138,9 @@ export class FoveaViewport extends LitElement {
       },
       invert: () => this.invert(),
       reset: () => this.resetView(),
+      probe: (point) => {
+        this.probePoint = point;
+      },
     });
   }
 
@@ -149,6 +157,8 @@ export class FoveaViewport extends LitElement {
   });
   #frame: AbortController | undefined;
   #shownInfo: FrameInfo | undefined;
+  /** The frame on screen as the renderer was given it (stored values): what the probe reads. */
+  #shownImage: SliceImage | undefined;
 
   /** Frames in the series shown. */
   get frameCount(): number {
@@ -257,7 +267,10 @@ export class FoveaViewport extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tool')) this.#checkTool(changed.get('tool'));
+    if (changed.has('tool')) {
+      this.#checkTool(changed.get('tool'));
+      if (this.tool !== 'probe') this.probePoint = undefined;
+    }
     if (changed.has('viewGeometry') && this.hasUpdated) void this.#drawGeometry();
     if (
       changed.has('dicomwebRoot') ||
@@ -289,12 +302,28 @@ export class FoveaViewport extends LitElement {
       view: this.viewGeometry,
       imageSize: this.#target.imageSize,
       cssSize: this.cssSize,
+      probe: this.#probe(),
       seek: (index) => void this.showFrame(index),
     });
   }
 
   override updated(): void {
     this.setAttribute('aria-label', message(resolveLang(this), 'viewportLabel'));
+  }
+
+  /** The probe's reading of the frame on screen, where it was pressed (it follows pan, zoom, frames). */
+  #probe() {
+    const image = this.#shownImage;
+    if (!this.probePoint || !image || this.status !== 'ready') return undefined;
+    const lang = resolveLang(this);
+    return probeReadout(
+      image,
+      this.viewGeometry,
+      this.cssSize,
+      this.probePoint,
+      this.shownFacts?.values ?? PLAIN_VALUES,
+      (key, values) => message(lang, key, values),
+    );
   }
 
   async #reload(): Promise<void> {
@@ -304,6 +333,8 @@ export class FoveaViewport extends LitElement {
     this.series = undefined;
     this.userWindow = undefined;
     this.shownFacts = undefined;
+    this.#shownImage = undefined;
+    this.probePoint = undefined;
     this.viewGeometry = FITTED_VIEW;
     if (!this.studyUid || !this.seriesUid) {
       this.status = 'idle';
@@ -374,6 +405,7 @@ export class FoveaViewport extends LitElement {
       await this.#target.show(image, { voi, invert: this.inverted }, this.viewGeometry);
       if (abort.signal.aborted) return;
       this.#shownInfo = info;
+      this.#shownImage = image;
       this.shownFacts = frameFacts(ref, this.series?.datasets.get(ref.instance));
       this.shownFrameIndex = index;
       this.shownVoi = voi;
