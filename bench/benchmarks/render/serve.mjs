@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * The render bench page, built for production by Vite from the packages' sources (so it measures
- * the working tree, not a stale dist/), served by Vite's preview server on 127.0.0.1.
+ * The render bench pages (render.html, bricked.html), built for production by Vite from the
+ * packages' sources (so they measure the working tree, not a stale dist/), served by Vite's
+ * preview server on 127.0.0.1.
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -9,14 +10,19 @@ import { build, defaultClientConditions, preview } from 'vite';
 import { freePort } from '../../../scripts/orthanc/ports.mjs';
 
 const PAGE_DIR = import.meta.dirname;
-const OUT_DIR = resolve(PAGE_DIR, '../../../.cache/bench/render');
+const CACHE_DIR = resolve(PAGE_DIR, '../../../.cache/bench');
+
+/** @param {string} page */
+const outDir = (page) => (page === 'render' ? join(CACHE_DIR, 'render') : join(CACHE_DIR, `render-${page}`));
 
 /**
- * Builds render.html into .cache/bench/render, with the files the page fetches beside it (large
- * bodies do not go well through Playwright's request routing).
+ * Builds `page`.html into .cache/bench/render (render-`page` for the others), with the files the
+ * page fetches beside it (large bodies do not go well through Playwright's request routing).
  * @param {Record<string, Uint8Array | string>} files name → contents
+ * @param {string} [page] the page's name: `render` or `bricked`
  */
-export async function buildPage(files) {
+export async function buildPage(files, page = 'render') {
+  const out = outDir(page);
   await build({
     configFile: false,
     root: PAGE_DIR,
@@ -24,25 +30,28 @@ export async function buildPage(files) {
     logLevel: 'error',
     resolve: { conditions: ['@fovea/source', ...defaultClientConditions] },
     build: {
-      outDir: OUT_DIR,
+      outDir: out,
       emptyOutDir: true,
       target: 'es2022',
-      rolldownOptions: { input: { render: join(PAGE_DIR, 'render.html') } },
+      rolldownOptions: { input: { [page]: join(PAGE_DIR, `${page}.html`) } },
     },
     worker: { format: 'es' },
   });
-  for (const [name, contents] of Object.entries(files)) await writeFile(join(OUT_DIR, name), contents);
+  for (const [name, contents] of Object.entries(files)) await writeFile(join(out, name), contents);
 }
 
-/** Serves the built page; `close()` stops the server. */
-export async function servePage() {
+/**
+ * Serves the built `page`; `close()` stops the server.
+ * @param {string} [page]
+ */
+export async function servePage(page = 'render') {
   const port = await freePort();
   const server = await preview({
     configFile: false,
     root: PAGE_DIR,
     logLevel: 'error',
-    build: { outDir: OUT_DIR },
+    build: { outDir: outDir(page) },
     preview: { host: '127.0.0.1', port, strictPort: true },
   });
-  return { url: `http://127.0.0.1:${port}/render.html`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}/${page}.html`, close: () => server.close() };
 }
