@@ -11,7 +11,7 @@ describe('brick atlas uniforms', () => {
     expect(fields.sort()).toEqual(Object.keys(values).sort());
     for (const name of Object.keys(values)) {
       expect(BRICK_ATLAS_GLSL).toMatch(
-        new RegExp(`uniform ivec4 uAtlas${name[0]?.toUpperCase()}${name.slice(1)};`),
+        new RegExp(`uniform i?vec4 uAtlas${name[0]?.toUpperCase()}${name.slice(1)};`),
       );
     }
   });
@@ -22,7 +22,12 @@ describe('brick atlas uniforms', () => {
       grid: [1, 1, 2, 1],
       tileSize: [512, 512, 1500, 0],
       tiles: [2, 1, 1, 0],
+      // f32 reciprocals: the shaders' divisors (1/3000 is not exact in f32, its nearest f32 is).
+      volumeSizeInverse: [1 / 512, 1 / 512, Math.fround(1 / 3000), 0],
+      gridInverse: [1, 1, 1 / 2, 0],
+      tilesInverse: [1 / 2, 1 / 2, 0, 0],
     });
+    expect(values.volumeSizeInverse[2]).not.toBe(1 / 3000);
     expect(brickAtlasUniforms(brickAtlas([4, 5, 6], 2048)).grid).toEqual([1, 1, 1, 0]);
   });
 });

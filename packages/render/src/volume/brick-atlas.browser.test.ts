@@ -20,6 +20,7 @@ import {
   type Side,
 } from '../test-support/bricked-devices.js';
 import { compareFrames } from '../test-support/compare-frames.js';
+import { randomVolume } from '../test-support/test-volumes.js';
 import { brickAtlas } from './brick-atlas.js';
 import { renderVolumeData, renderVolumeSlots } from './from-core-volume.js';
 import type { RenderVolumeData } from './volume-data.js';
@@ -127,6 +128,52 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('bricked volumes on %s', (backe
     for (const { viewport } of [whole, bricked]) {
       await viewport.setFusion(undefined);
       await viewport.setOverlays([]);
+    }
+  });
+
+  it('maps the first voxel of a brick where the f32 estimate of its brick falls one short', async () => {
+    // 41 voxels in 2 bricks (at 32): the second starts at voxel 20, whose brick cell is
+    // ⌊(21 · 2 − 1) / 41⌋ = 1, but f32(41) · f32(1 / 41) < 1: only the shaders' correction puts
+    // voxel 20 in brick 1. Here along x and y; every other voxel's estimate is exact.
+    expect(Math.trunc(Math.fround(41 * Math.fround(1 / 41)))).toBe(0);
+    const dimensions = [41, 41, 6] as const;
+    expect(brickAtlas(dimensions, BRICK_LIMIT).layout.grid).toEqual([2, 2, 1]);
+    const source = await randomVolume({ dimensions, range: [-1000, 1400], seed: 47 });
+    try {
+      for (const side of [whole, bricked]) {
+        side.volumes.set('border', await side.device.createVolume(renderVolumeData(source)));
+      }
+      // Planes through the border voxels (x = 20, y = 20) and beside them, half a voxel per pixel:
+      // nearest shows each voxel, trilinear reads cells on both sides of the border.
+      const draws: [string, keyof typeof ORIENTATIONS, Vec3, 'nearest' | 'trilinear', SlabOptions?][] = [
+        ['axial', 'axial', [20, 20, 2], 'nearest'],
+        ['axial', 'axial', [19.6, 20.3, 2.5], 'trilinear'],
+        ['sagittal at x = 20', 'sagittal', [20, 20, 2.5], 'nearest'],
+        ['sagittal at x = 19.5', 'sagittal', [19.5, 20, 2.5], 'trilinear'],
+        ['coronal at y = 20', 'coronal', [20, 20, 2.5], 'nearest'],
+        ['oblique MIP slab', 'oblique', [20, 20, 2.5], 'trilinear', { thickness: 3, mode: 'max' }],
+      ];
+      for (const [label, orientation, voxel, interpolation, slab] of draws) {
+        const plane = planeThrough(
+          source.geometry,
+          ORIENTATIONS[orientation],
+          voxelToPatient(source.geometry, voxel),
+          0.5,
+        );
+        await expectSameFrames(`border ${label} ${interpolation}`, async ({ viewport, volumes }) => {
+          await viewport.resize(plane.columns, plane.rows);
+          await viewport.setVolume(volumes.get('border') as RenderVolume, {
+            plane,
+            slab,
+            interpolation,
+            fill: -1500,
+          });
+          await viewport.setView({ voi: VOI, interpolation: 'nearest' });
+        });
+      }
+    } finally {
+      for (const side of [whole, bricked]) side.volumes.get('border')?.dispose();
+      source.dispose();
     }
   });
 

@@ -22,19 +22,31 @@ uniform ivec4 uAtlasVolumeSize;
 uniform ivec4 uAtlasGrid;
 uniform ivec4 uAtlasTileSize;
 uniform ivec4 uAtlasTiles;
+// f32(1 / volume size), f32(1 / bricks), f32(1 / tiles x), f32(1 / (tiles x · tiles y)).
+uniform vec4 uAtlasVolumeSizeInverse;
+uniform vec4 uAtlasGridInverse;
+uniform vec4 uAtlasTilesInverse;
 
 float texel(ivec3 t) {
   return float(texelFetch(uVolume, t, 0).r);
 }
 
+// ⌊x / d⌋ (x >= 0, d >= 1, x / d < 2^22) from inverse = f32(1 / d), exactly (see brick-atlas.wgsl).
+ivec3 quotient(ivec3 x, ivec3 d, vec3 inverse) {
+  ivec3 q = ivec3(vec3(x) * inverse);
+  ivec3 r = x - q * d;
+  return q + ivec3(greaterThanEqual(r, d)) - ivec3(lessThan(r, ivec3(0)));
+}
+
 ivec3 brickCell(ivec3 p) {
-  return ((p + 1) * uAtlasGrid.xyz - 1) / uAtlasVolumeSize.xyz;
+  return quotient((p + 1) * uAtlasGrid.xyz - 1, uAtlasVolumeSize.xyz, uAtlasVolumeSizeInverse.xyz);
 }
 
 ivec3 brickOffset(ivec3 cell) {
   int b = cell.x + uAtlasGrid.x * (cell.y + uAtlasGrid.y * cell.z);
-  ivec3 tile = ivec3(b % uAtlasTiles.x, (b / uAtlasTiles.x) % uAtlasTiles.y, b / (uAtlasTiles.x * uAtlasTiles.y));
-  return tile * uAtlasTileSize.xyz - (cell * uAtlasVolumeSize.xyz) / uAtlasGrid.xyz;
+  ivec3 q = quotient(ivec3(b), ivec3(uAtlasTiles.x, uAtlasTiles.x * uAtlasTiles.y, 1), vec3(uAtlasTilesInverse.xy, 1.0));
+  ivec3 tile = ivec3(b - q.x * uAtlasTiles.x, q.x - q.y * uAtlasTiles.y, q.y);
+  return tile * uAtlasTileSize.xyz - quotient(cell * uAtlasVolumeSize.xyz, uAtlasGrid.xyz, uAtlasGridInverse.xyz);
 }
 
 float load(ivec3 p) {

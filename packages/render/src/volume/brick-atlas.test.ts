@@ -32,6 +32,35 @@ function expectBijection(atlas: BrickAtlas): Int32Array {
   return texelOf;
 }
 
+/** The texel of voxel `p` by integer division (⌊a / b⌋ in f64, exact here): what `atlasTexel` must give. */
+function integerAtlasTexel(atlas: BrickAtlas, p: Triple): Triple {
+  const [gx, gy] = atlas.layout.grid;
+  const cell: Triple = [0, 0, 0];
+  const start: Triple = [0, 0, 0];
+  for (let a = 0; a < 3; a++) {
+    const n = atlas.dimensions[a] as number;
+    const bricks = atlas.layout.grid[a] as number;
+    const c = Math.floor((((p[a] as number) + 1) * bricks - 1) / n);
+    cell[a] = c;
+    start[a] = Math.floor((c * n) / bricks);
+  }
+  const origin = tileOrigin(atlas, cell[0] + gx * (cell[1] + gy * cell[2]));
+  return [origin[0] + p[0] - start[0], origin[1] + p[1] - start[1], origin[2] + p[2] - start[2]];
+}
+
+/** Every voxel index along `axis`; past 4096, every 61st and those beside each brick border. */
+function axisVoxels(atlas: BrickAtlas, axis: number): number[] {
+  const n = atlas.dimensions[axis] as number;
+  if (n <= 4096) return Array.from({ length: n }, (_, v) => v);
+  const voxels = new Set<number>([n - 1]);
+  for (let v = 0; v < n; v += 61) voxels.add(v);
+  for (const brick of atlas.layout.bricks) {
+    const start = brick.coreStart[axis] as number;
+    for (let v = Math.max(0, start - 2); v <= Math.min(n - 1, start + 2); v++) voxels.add(v);
+  }
+  return [...voxels];
+}
+
 /** Applies the atlas writes of an update to a CPU atlas, as the textures do. */
 function writeSlots(atlas: BrickAtlas, texels: Int32Array, firstSlot: number, voxels: Int32Array): void {
   const [nx, ny] = atlas.dimensions;
@@ -148,6 +177,35 @@ describe('brick atlas', () => {
         expect(texels[texelOf[voxel] as number]).toBe(volume[voxel]);
       }
     }
+  });
+
+  it('maps every voxel along every axis of large atlases as integer division does (the shaders use f32)', () => {
+    for (const [dimensions, limit] of [
+      [[512, 512, 3000], 2048],
+      [[2049, 2049, 600], 2048],
+      [[256, 256, 600], 512],
+      [[3000, 5, 700], 256],
+      [[1, 1, 4_000_000], 2048],
+    ] as [Triple, number][]) {
+      const atlas = brickAtlas(dimensions, limit);
+      expect(atlas.bricked).toBe(true);
+      for (let axis = 0; axis < 3; axis++) {
+        for (const fraction of [0, 0.37, 1]) {
+          const p = dimensions.map((n) => Math.round((n - 1) * fraction)) as Triple;
+          for (const v of axisVoxels(atlas, axis)) {
+            p[axis] = v;
+            const texel = atlasTexel(atlas, p);
+            const expected = integerAtlasTexel(atlas, p);
+            if (texel.some((t, a) => t !== expected[a])) expect([p, texel]).toEqual([p, expected]);
+          }
+        }
+      }
+    }
+  });
+
+  it("refuses sides of 2^22 voxels, past which the shaders' f32 division is not proven exact", () => {
+    expect(planBrickAtlas([1, 1, 2 ** 22], 2048)).toBeUndefined();
+    expect(planBrickAtlas([1, 1, 2 ** 22 - 1], 2048)?.bricked).toBe(true);
   });
 
   it('refuses a volume no atlas can hold with RENDER_VOLUME_TOO_LARGE, saying what would', () => {

@@ -1,5 +1,6 @@
 import { type BrickLayout, brickLayout } from '@fovea/core';
 import { RenderInputError } from '../errors/render-input-error.js';
+import { floatQuotient, MAX_QUOTIENT } from './float-quotient.js';
 
 type Triple = [number, number, number];
 
@@ -9,7 +10,7 @@ type Triple = [number, number, number];
  * against 2048) is cut by @fovea/core's `brickLayout` (no overlap) into bricks, which are laid
  * side by side as tiles of one "atlas" texture whose every side fits the limit (there: two bricks
  * of 512 × 512 × 1500 in a 1024 × 512 × 1500 atlas). The shaders map a voxel index to its atlas
- * texel with a few integer operations ({@link atlasTexel} is the reference) and interpolate
+ * texel with a few exact integer and f32 operations ({@link atlasTexel} is the reference) and interpolate
  * themselves, so trilinear samples, slabs and gradients across brick borders read exactly the
  * voxels they read unbricked: the frames are identical, with no overlap between bricks.
  */
@@ -94,6 +95,9 @@ export function planBrickAtlas(
       size: dims,
     };
   }
+  // The shaders' f32 divisions are exact for quotients below MAX_QUOTIENT (float-quotient.ts);
+  // a brick's start is one (up to the side): sides of 2^22 voxels are refused, none is that long.
+  if (dims.some((n) => n >= MAX_QUOTIENT)) return undefined;
   for (const edge of brickEdges(dims, maxSize)) {
     const grid = dims.map((n) => (n <= edge ? 1 : Math.ceil(n / edge))) as Triple;
     const count = grid[0] * grid[1] * grid[2];
@@ -118,8 +122,9 @@ export function tileOrigin(atlas: BrickAtlas, brick: number): Triple {
 
 /**
  * The atlas texel holding voxel `p`: the reference of the shaders' `load` (brick-atlas.wgsl,
- * brick-atlas.glsl), in the same integer steps: brick cell ⌊((p + 1)·bricks − 1) / n⌋ per axis
- * (the balanced cores of `brickLayout` start at ⌊cell · n / bricks⌋), then the cell's tile.
+ * brick-atlas.glsl), in the same steps: brick cell ⌊((p + 1)·bricks − 1) / n⌋ per axis (the
+ * balanced cores of `brickLayout` start at ⌊cell · n / bricks⌋), then the cell's tile; every
+ * division as the shaders do it, an f32 multiply by the reciprocal, corrected ({@link floatQuotient}).
  */
 export function atlasTexel(atlas: BrickAtlas, p: readonly [number, number, number]): Triple {
   if (!atlas.bricked) return [...p] as Triple;
@@ -129,12 +134,21 @@ export function atlasTexel(atlas: BrickAtlas, p: readonly [number, number, numbe
   for (let a = 0; a < 3; a++) {
     const n = atlas.dimensions[a] as number;
     const bricks = grid[a] as number;
-    const c = Math.floor((((p[a] as number) + 1) * bricks - 1) / n);
+    const c = floatQuotient(((p[a] as number) + 1) * bricks - 1, n);
     cell[a] = c;
-    start[a] = Math.floor((c * n) / bricks);
+    start[a] = floatQuotient(c * n, bricks);
   }
-  const origin = tileOrigin(atlas, cell[0] + grid[0] * (cell[1] + grid[1] * cell[2]));
-  return [origin[0] + p[0] - start[0], origin[1] + p[1] - start[1], origin[2] + p[2] - start[2]];
+  const b = cell[0] + grid[0] * (cell[1] + grid[1] * cell[2]);
+  const [tx, ty] = atlas.tiles;
+  const row = floatQuotient(b, tx);
+  const layer = floatQuotient(b, tx * ty);
+  const tile = [b - row * tx, row - layer * ty, layer];
+  const origin = tile.map((t, a) => t * (atlas.tileSize[a] as number));
+  return [
+    (origin[0] as number) + p[0] - start[0],
+    (origin[1] as number) + p[1] - start[1],
+    (origin[2] as number) + p[2] - start[2],
+  ];
 }
 
 /**

@@ -16,6 +16,11 @@ struct BrickAtlas {
   tileSize: vec4i,
   // Tiles along the atlas's x and y.
   tiles: vec4i,
+  // f32(1 / volumeSize), f32(1 / grid), and f32(1 / tiles.x), f32(1 / (tiles.x · tiles.y)):
+  // the divisions of the mapping as multiplies (see `quotient`).
+  volumeSizeInverse: vec4f,
+  gridInverse: vec4f,
+  tilesInverse: vec4f,
 };
 
 // The eight voxels of a trilinear cell: c{x}{y}{z}, 0 at i0 and 1 at i1 along each axis.
@@ -34,18 +39,29 @@ fn texel(t: vec3i) -> f32 {
   return f32(textureLoad(volume, t, 0).r);
 }
 
+// ⌊x / d⌋ (x >= 0, d >= 1, x / d < 2^22) from inverse = f32(1 / d): the f32 estimate is the
+// quotient or one off, and the remainder corrects it exactly (volume/float-quotient.ts, the
+// reference, says why). Integer division runs lane by lane on SwiftShader; this runs on vectors.
+fn quotient(x: vec3i, d: vec3i, inverse: vec3f) -> vec3i {
+  let q = vec3i(vec3f(x) * inverse);
+  let r = x - q * d;
+  return q + select(vec3i(0), vec3i(1), r >= d) - select(vec3i(0), vec3i(1), r < vec3i(0));
+}
+
 // The brick of voxel p along each axis: brickLayout's balanced cores start at cell · n / bricks.
 fn brickCell(p: vec3i) -> vec3i {
   let a = params.atlas;
-  return ((p + 1) * a.grid.xyz - 1) / a.volumeSize.xyz;
+  return quotient((p + 1) * a.grid.xyz - 1, a.volumeSize.xyz, a.volumeSizeInverse.xyz);
 }
 
 // Atlas texel minus voxel index, for the voxels of brick `cell`.
 fn brickOffset(cell: vec3i) -> vec3i {
   let a = params.atlas;
   let b = cell.x + a.grid.x * (cell.y + a.grid.y * cell.z);
-  let tile = vec3i(b % a.tiles.x, (b / a.tiles.x) % a.tiles.y, b / (a.tiles.x * a.tiles.y));
-  return tile * a.tileSize.xyz - (cell * a.volumeSize.xyz) / a.grid.xyz;
+  // (⌊b / tiles.x⌋, ⌊b / (tiles.x · tiles.y)⌋): the tile is (b mod tiles.x, ⌊b / tiles.x⌋ mod tiles.y, ⌊b / (tiles.x · tiles.y)⌋).
+  let q = quotient(vec3i(b), vec3i(a.tiles.x, a.tiles.x * a.tiles.y, 1), vec3f(a.tilesInverse.xy, 1.0));
+  let tile = vec3i(b - q.x * a.tiles.x, q.x - q.y * a.tiles.y, q.y);
+  return tile * a.tileSize.xyz - quotient(cell * a.volumeSize.xyz, a.grid.xyz, a.gridInverse.xyz);
 }
 
 // Voxel p (inside the volume).
