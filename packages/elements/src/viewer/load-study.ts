@@ -6,6 +6,7 @@ import {
   searchForSeries,
   searchForStudies,
 } from '@fovea/core';
+import { imageSeries } from './assign-series.js';
 import { FRAME_OF_REFERENCE_TAG } from './fusion-candidate.js';
 
 /** What a viewer knows of its study before any image: the study's attributes and its series. */
@@ -13,6 +14,10 @@ export interface StudyContents {
   /** The study as QIDO-RS describes it (patient, date, description); PHI lives here. */
   study: StudySummary | undefined;
   studyInstanceUid: string;
+  /**
+   * The series worth opening in a viewport (`imageSeries`: no reports or other non-image objects),
+   * by series number; one array for the study, so the thumbnails are not restarted at each render.
+   */
   series: SeriesSummary[];
 }
 
@@ -43,5 +48,5 @@ export async function loadStudy(
   if (studies.length === 0 && series.length === 0) {
     throw new FoveaError('STUDY_NOT_FOUND', 'The server has no study with the UID asked for');
   }
-  return { study: studies[0], studyInstanceUid, series };
+  return { study: studies[0], studyInstanceUid, series: imageSeries(series) };
 }

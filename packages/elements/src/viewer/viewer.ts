@@ -1,33 +1,43 @@
 import type { DecoderPool } from '@fovea/codecs';
-import { DicomWebClient, type SeriesSummary, type TokenProvider } from '@fovea/core';
+import type { DicomWebClient, SeriesSummary, TokenProvider } from '@fovea/core';
 import type { RenderDevice } from '@fovea/render';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AsyncTask } from '../controllers/async-task.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
-import type { FoveaProgressEvent } from '../events/progress-event.js';
-import type { FoveaToolChangeEvent } from '../events/tool-change-event.js';
-import { formatDicomDate, formatPersonName } from '../format/dicom-values.js';
 import { resolveLang } from '../i18n/lang.js';
-import { type MessageKey, message } from '../i18n/messages.js';
-import { SERIES_DRAG_TYPE } from '../series-browser/series-browser.js';
+import { message } from '../i18n/messages.js';
 import type { FoveaSeriesSelectEvent } from '../series-browser/series-select-event.js';
 import { themeStyles } from '../theme/theme.js';
 import type { ToolbarCommand } from '../toolbar/toolbar-command.js';
 import type { FoveaToolbarCommandEvent } from '../toolbar/toolbar-command-event.js';
 import { FoveaViewport } from '../viewport/viewport.js';
 import type { ViewportTool } from '../viewport/viewport-tool.js';
-import { FoveaVolumeLayout } from '../volume-viewport/volume-layout.js';
-import { assignSeries, imageSeries } from './assign-series.js';
+import { assignSeries } from './assign-series.js';
 import { fusionCandidate } from './fusion-candidate.js';
 import { loadStudy, type StudyContents } from './load-study.js';
 import { viewerStyles } from './viewer.styles.js';
+import { ViewerClient } from './viewer-client.js';
 import { layoutShape, parseLayout } from './viewer-layout.js';
+import {
+  errorCode,
+  errorNotice,
+  progressBar,
+  statusNotice,
+  studyHeader,
+  type Translate,
+} from './viewer-notices.js';
 import { ViewerProgress } from './viewer-progress.js';
 import { ViewerResources } from './viewer-resources.js';
-import { applyToViewport, applyToVolumeView } from './viewport-commands.js';
-
-type Translate = (key: MessageKey, values?: Record<string, string>) => string;
+import { applyToViewport } from './viewport-commands.js';
+import { type ViewportGridHandlers, viewportGrid } from './viewport-grid.js';
+import {
+  applyToVolumeLayout,
+  type VolumeBridgeHandlers,
+  volumeBridge,
+  volumeInverted,
+  volumeLayoutIn,
+} from './volume-bridge.js';
 
 /** Toolbar commands the volume views cannot carry out (a plane is not rotated or flipped, nor played). */
 const VOLUME_UNAVAILABLE: ReadonlyArray<ToolbarCommand['type']> = ['rotate', 'flip', 'cine'];
@@ -126,10 +136,43 @@ export class FoveaViewer extends LitElement {
     pool: this.decoderPool,
     device: this.renderDevice,
   }));
-  #clientCache: { key: readonly unknown[]; client: DicomWebClient } | undefined;
+  readonly #clientOf = new ViewerClient();
   readonly #progress = new ViewerProgress(this);
-  /** The image series of the study loaded, made once: a new array each render would restart thumbnails. */
-  #imageSeriesOf: { contents: StudyContents; series: SeriesSummary[] } | undefined;
+  /** What the grid's cells and viewports report, made once: the grid binds these to each cell. */
+  readonly #gridHandlers: ViewportGridHandlers = {
+    activate: (index) => this.#activate(index),
+    dropTarget: (index) => {
+      this.dropTarget = index;
+    },
+    showSeries: (uid, index) => this.showSeries(uid, index),
+    loadStart: (index) => this.#progress.started(index),
+    settled: (index) => this.#onViewportSettled(index),
+    viewChange: (index) => this.#syncFromViewport(index),
+    toolChange: (tool) => {
+      this.tool = tool;
+    },
+    progress: (index, event) => this.#progress.frames(index, event.loaded, event.total),
+  };
+  /** What the MPR or 3D layout reports; its volume counts as the first viewport's. */
+  readonly #volumeHandlers: VolumeBridgeHandlers = {
+    loadStart: () => this.#progress.started(0),
+    settled: () => {
+      this.#progress.settled(0);
+      this.firstImageSettled = true;
+    },
+    progress: (event) => {
+      this.#progress.frames(0, event.loaded, event.total);
+      // The planes draw as soon as slices stream in: the first image is there.
+      if (event.loaded > 0) this.firstImageSettled = true;
+    },
+    toolChange: (tool) => {
+      this.tool = tool;
+    },
+    // A view's own shortcut (I) may have inverted it: the toolbar shows what the planes show.
+    viewChange: () => {
+      this.activeInverted = volumeInverted(volumeLayoutIn(this.renderRoot));
+    },
+  };
 
   /** The viewport thumbnails and tools act on, once the study is open. */
   get activeViewport(): FoveaViewport | undefined {
@@ -187,7 +230,8 @@ export class FoveaViewer extends LitElement {
     const resources = this.#resources.current;
     const contents = this.#study.status === 'complete' ? this.#study.value : undefined;
     return html`<div part="base" lang=${lang} role="region" aria-label=${t('viewerLabel')}>
-      ${this.#progressBar(t)} ${this.mode === 'portal' ? nothing : this.#header(t, contents)}
+      ${progressBar(t, this.#progress.measure(this.#study.status === 'pending', this.cells.filter(Boolean).length))}
+      ${this.mode === 'portal' ? nothing : studyHeader(t, contents?.study)}
       <fovea-toolbar
         part="toolbar"
         mode=${this.mode === 'portal' ? 'portal' : 'diagnostic'}
@@ -210,7 +254,7 @@ export class FoveaViewer extends LitElement {
                 ?defer-thumbnails=${!this.firstImageSettled && this.cells.some(Boolean)}
                 .client=${this.#client()}
                 .decoderPool=${resources.pool}
-                .series=${this.#imageSeries(contents)}
+                .series=${contents.series}
                 @fovea-series-select=${(event: FoveaSeriesSelectEvent) => this.showSeries(event.series.seriesInstanceUid)}
               ></fovea-series-browser>`
             : html`<div part="series-browser"></div>`
@@ -222,156 +266,54 @@ export class FoveaViewer extends LitElement {
 
   #main(t: Translate, contents: StudyContents | undefined) {
     const resources = this.#resources.current;
-    if (this.#resources.error) return this.#error(t, 'viewerError', this.#resources.error, false);
-    if (!this.#client() || (!this.studyUid && !this.seriesUid)) {
-      return html`<div part="status" role="status">${t('viewerNoStudy')}</div>`;
-    }
+    if (this.#resources.error) return errorNotice(t, 'viewerError', this.#resources.error, undefined);
+    if (!this.#client() || (!this.studyUid && !this.seriesUid)) return statusNotice(t('viewerNoStudy'));
     if (this.#study.status === 'error') {
-      const code = errorCode(this.#study.error);
-      return this.#error(
-        t,
-        code === 'STUDY_NOT_FOUND' ? 'viewerStudyNotFound' : 'viewerError',
-        this.#study.error,
-        true,
-      );
+      const notFound = errorCode(this.#study.error) === 'STUDY_NOT_FOUND';
+      return errorNotice(t, notFound ? 'viewerStudyNotFound' : 'viewerError', this.#study.error, () => {
+        void this.retry();
+      });
     }
-    if (!resources || !contents) {
-      return html`<div part="status" role="status" aria-busy="true">${t('viewerLoading')}</div>`;
-    }
+    if (!resources || !contents) return statusNotice(t('viewerLoading'), { busy: true });
     const layout = parseLayout(this.layout);
     const shape = layoutShape(layout);
     if (!shape.available) {
-      return html`<div part="unavailable" role="status">
-        ${t('viewerLayoutUnavailable', { layout: layout.toUpperCase() })}
-      </div>`;
+      return statusNotice(t('viewerLayoutUnavailable', { layout: layout.toUpperCase() }), {
+        part: 'unavailable',
+      });
     }
     if (shape.volume) {
       // MPR and 3D reconstruct the series of the first viewport, on the viewer's device and pool.
       // Its load counts in the progress bar as the first viewport's: one volume, one bar.
-      return html`<fovea-volume-layout
-        part="volume"
-        layout=${layout === '3d' ? '3d' : 'mpr'}
-        study-uid=${contents.studyInstanceUid}
-        series-uid=${this.cells[0] ?? ''}
-        fusion-series-uid=${this.fused ? (this.#fusionSeries(contents)?.seriesInstanceUid ?? '') : ''}
-        tool=${this.tool}
-        .client=${this.#client()}
-        .decoderPool=${resources.pool}
-        .renderDevice=${resources.device}
-        @fovea-load-start=${() => this.#progress.started(0)}
-        @fovea-load=${() => this.#onVolumeSettled()}
-        @fovea-error=${() => this.#onVolumeSettled()}
-        @fovea-progress=${(event: FoveaProgressEvent) => {
-          this.#progress.frames(0, event.loaded, event.total);
-          // The planes draw as soon as slices stream in: the first image is there.
-          if (event.loaded > 0) this.firstImageSettled = true;
-        }}
-        @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
-          this.tool = event.tool;
-        }}
-        @fovea-view-change=${() => {
-          // A view's own shortcut (I) may have inverted it: the toolbar shows what the planes show.
-          this.activeInverted = this.#volumeLayout()?.views.some((view) => view.inverted) ?? false;
-        }}
-      ></fovea-volume-layout>`;
+      return volumeBridge({
+        layout: layout === '3d' ? '3d' : 'mpr',
+        studyInstanceUid: contents.studyInstanceUid,
+        seriesUid: this.cells[0] ?? '',
+        fusionSeriesUid: this.fused ? (this.#fusionSeries(contents)?.seriesInstanceUid ?? '') : '',
+        tool: this.tool,
+        client: this.#client(),
+        resources,
+        on: this.#volumeHandlers,
+      });
     }
-    const portal = this.mode === 'portal';
-    return html`<div
-      part="viewports"
-      .style=${`grid-template: repeat(${shape.rows}, minmax(0, 1fr)) / repeat(${shape.columns}, minmax(0, 1fr))`}
-    >
-      ${this.cells.map((uid, index) => {
-        const active = index === this.activeIndex;
-        return html`<div
-          part=${active ? 'cell active' : 'cell'}
-          class=${this.dropTarget === index ? 'drop-target' : ''}
-          role="group"
-          aria-label=${t('viewerCellLabel', { index: String(index + 1), count: String(this.cells.length) })}
-          data-cell=${index}
-          @pointerdown=${() => this.#activate(index)}
-          @focusin=${() => this.#activate(index)}
-          @dragover=${(event: DragEvent) => this.#onDragOver(event, index)}
-          @dragleave=${() => (this.dropTarget = -1)}
-          @drop=${(event: DragEvent) => this.#onDrop(event, index)}
-        >
-          ${
-            uid
-              ? html`<fovea-viewport
-                  data-cell=${index}
-                  study-uid=${contents.studyInstanceUid}
-                  series-uid=${uid}
-                  tool=${this.tool}
-                  ?portal=${portal}
-                  .client=${this.#client()}
-                  .decoderPool=${resources.pool}
-                  .renderDevice=${resources.device}
-                  @fovea-load-start=${() => this.#progress.started(index)}
-                  @fovea-load=${() => this.#onViewportSettled(index)}
-                  @fovea-error=${() => this.#onViewportSettled(index)}
-                  @fovea-view-change=${() => this.#syncFromViewport(index)}
-                  @fovea-tool-change=${(event: FoveaToolChangeEvent) => {
-                    this.tool = event.tool;
-                  }}
-                  @fovea-progress=${(event: FoveaProgressEvent) =>
-                    this.#progress.frames(index, event.loaded, event.total)}
-                ></fovea-viewport>`
-              : html`<div class="empty-cell">${t('viewerDropHint')}</div>`
-          }
-        </div>`;
-      })}
-    </div>`;
-  }
-
-  #header(t: Translate, contents: StudyContents | undefined) {
-    const study = contents?.study;
-    if (!study) return nothing;
-    const items: Array<[MessageKey, string]> = [
-      ['columnPatient', formatPersonName(study.patientName)],
-      ['columnPatientId', study.patientId ?? ''],
-      ['columnDate', formatDicomDate(study.studyDate)],
-      ['columnDescription', study.studyDescription ?? ''],
-    ];
-    return html`<dl part="header" aria-label=${t('viewerStudyHeader')}>
-      ${items.map(([key, value]) => html`<div><dt>${t(key)}</dt><dd>${value || '—'}</dd></div>`)}
-    </dl>`;
-  }
-
-  /** One bar for everything loading: the study search, then each viewport's series. */
-  #progressBar(t: Translate) {
-    const progress = this.#progress.measure(
-      this.#study.status === 'pending',
-      this.cells.filter(Boolean).length,
-    );
-    if (!progress) return nothing;
-    return html`<progress
-      part="progress"
-      aria-label=${t('viewerProgress')}
-      max=${progress.total}
-      value=${progress.done}
-    ></progress>`;
-  }
-
-  #error(t: Translate, key: MessageKey, error: unknown, canRetry: boolean) {
-    const code = errorCode(error);
-    return html`<div part="error" role="alert">
-      ${t(key)} ${code ? html`<code>${code}</code>` : nothing}
-      ${canRetry ? html`<button @click=${() => this.retry()}>${t('viewerRetry')}</button>` : nothing}
-    </div>`;
+    return viewportGrid({
+      t,
+      shape,
+      cells: this.cells,
+      activeIndex: this.activeIndex,
+      dropTarget: this.dropTarget,
+      studyInstanceUid: contents.studyInstanceUid,
+      tool: this.tool,
+      portal: this.mode === 'portal',
+      client: this.#client(),
+      resources,
+      on: this.#gridHandlers,
+    });
   }
 
   /** The client the viewer and its parts use: the host's, or one made from the attributes. */
   #client(): DicomWebClient | undefined {
-    if (this.client) return this.client;
-    if (!this.dicomwebRoot) return undefined;
-    const key = [this.dicomwebRoot, this.tokenProvider, this.fetch] as const;
-    if (this.#clientCache?.key.every((value, i) => value === key[i])) return this.#clientCache.client;
-    const client = new DicomWebClient({
-      root: this.dicomwebRoot,
-      ...(this.tokenProvider && { tokenProvider: this.tokenProvider }),
-      ...(this.fetch && { fetch: this.fetch }),
-    });
-    this.#clientCache = { key, client };
-    return client;
+    return this.#clientOf.of(this);
   }
 
   async #loadStudy(): Promise<void> {
@@ -392,7 +334,7 @@ export class FoveaViewer extends LitElement {
     const contents = this.#study.status === 'complete' ? this.#study.value : undefined;
     if (!contents) return;
     const shape = layoutShape(parseLayout(this.layout));
-    const uids = this.#imageSeries(contents).map((s) => s.seriesInstanceUid);
+    const uids = contents.series.map((s) => s.seriesInstanceUid);
     const count = !shape.available ? 0 : shape.volume ? 1 : shape.columns * shape.rows;
     this.cells = assignSeries(this.cells, count, uids, this.seriesUid);
     this.activeIndex = Math.min(this.activeIndex, Math.max(0, this.cells.length - 1));
@@ -402,14 +344,7 @@ export class FoveaViewer extends LitElement {
   /** The PET to offer fusing over the MPR layout's series, if the layout is MPR and there is one. */
   #fusionSeries(contents: StudyContents | undefined): SeriesSummary | undefined {
     if (!contents || parseLayout(this.layout) !== 'mpr') return undefined;
-    return fusionCandidate(this.#imageSeries(contents), this.cells[0] ?? '');
-  }
-
-  #imageSeries(contents: StudyContents): SeriesSummary[] {
-    if (this.#imageSeriesOf?.contents !== contents) {
-      this.#imageSeriesOf = { contents, series: imageSeries(contents.series) };
-    }
-    return this.#imageSeriesOf.series;
+    return fusionCandidate(contents.series, this.cells[0] ?? '');
   }
 
   #viewport(index: number): FoveaViewport | undefined {
@@ -421,11 +356,6 @@ export class FoveaViewer extends LitElement {
     if (this.activeIndex === index) return;
     this.activeIndex = index;
     this.#syncFromViewport(index);
-  }
-
-  #onVolumeSettled(): void {
-    this.#progress.settled(0);
-    this.firstImageSettled = true;
   }
 
   #onViewportSettled(index: number): void {
@@ -456,11 +386,9 @@ export class FoveaViewer extends LitElement {
       this.fused = command.on;
       return;
     }
-    const layout = this.#volumeLayout();
+    const layout = volumeLayoutIn(this.renderRoot);
     if (layout) {
-      // The reconstructions act as one: every plane (or the 3D view) takes the command.
-      for (const view of layout.views) applyToVolumeView(view, command);
-      this.activeInverted = layout.views.some((view) => view.inverted);
+      this.activeInverted = applyToVolumeLayout(layout, command);
       return;
     }
     const viewport = this.activeViewport;
@@ -468,42 +396,4 @@ export class FoveaViewer extends LitElement {
     applyToViewport(viewport, command);
     this.#syncFromViewport(this.activeIndex);
   };
-
-  #volumeLayout(): FoveaVolumeLayout | undefined {
-    const element = this.renderRoot.querySelector('fovea-volume-layout');
-    return element instanceof FoveaVolumeLayout ? element : undefined;
-  }
-
-  #onDragOver(event: DragEvent, index: number): void {
-    if (!event.dataTransfer?.types.includes(SERIES_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dropTarget = index;
-  }
-
-  #onDrop(event: DragEvent, index: number): void {
-    this.dropTarget = -1;
-    const data = event.dataTransfer?.getData(SERIES_DRAG_TYPE);
-    if (!data) return;
-    event.preventDefault();
-    let dropped: { studyInstanceUid?: unknown; seriesInstanceUid?: unknown };
-    try {
-      dropped = JSON.parse(data);
-    } catch {
-      return;
-    }
-    const contents = this.#study.value;
-    if (
-      typeof dropped.seriesInstanceUid !== 'string' ||
-      dropped.studyInstanceUid !== contents?.studyInstanceUid
-    ) {
-      return;
-    }
-    this.showSeries(dropped.seriesInstanceUid, index);
-  }
-}
-
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : '';
 }
