@@ -13,11 +13,8 @@ import {
   type Volume,
   voxelToPatient,
 } from '@fovea/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenderDevice } from '../../client/render-device.js';
-import type { RenderViewport } from '../../client/render-viewport.js';
+import { describe, expect, it } from 'vitest';
 import { blendOverCpu, greyLayerCpu } from '../../cpu/composite-layer-cpu.js';
-import { renderSliceCpu } from '../../cpu/render-slice-cpu.js';
 import type { BackendKind } from '../../gpu/backend.js';
 import type { ColormapName } from '../../lut/colormaps.js';
 import type { VoiTransform } from '../../lut/voi.js';
@@ -25,6 +22,7 @@ import { compareFrames } from '../../test-support/compare-frames.js';
 import { phantomSeries, phantomVolume } from '../../test-support/phantom-volumes.js';
 import { randomVolume } from '../../test-support/test-volumes.js';
 import { renderVolumeData } from '../../volume/from-core-volume.js';
+import { renderPlaneCpu, usePassViewport } from '../pass-viewport.test-support.js';
 
 interface Fused {
   voi: VoiTransform;
@@ -44,31 +42,13 @@ function cpuFusion(
 ): Uint8Array {
   const flat = slab ?? { thickness: 0, mode: 'max' as const };
   const ct = base.slab(plane, flat, { fill });
-  const frame = renderSliceCpu(
-    {
-      kind: 'grey',
-      columns: plane.columns,
-      rows: plane.rows,
-      pixels: ct.pixels,
-      photometricInterpretation: 'MONOCHROME2',
-    },
-    { voi: baseVoi },
-    [plane.columns, plane.rows],
-  );
+  const frame = renderPlaneCpu(plane, ct.pixels, { voi: baseVoi });
   const pet = fused.slab(plane, flat, { fill: Number.NaN });
   return blendOverCpu(frame, greyLayerCpu(pet.pixels, { ...layer, minLevel: 0 }));
 }
 
 describe.each<BackendKind>(['webgpu', 'webgl2'])('fusion on %s', (backend) => {
-  let device: RenderDevice;
-  let viewport: RenderViewport;
-
-  beforeAll(async () => {
-    device = await RenderDevice.create({ backends: [backend] });
-    viewport = await device.createViewport(new OffscreenCanvas(8, 8));
-  });
-
-  afterAll(() => device?.dispose());
+  const suite = usePassViewport(backend);
 
   it('blends a coarser, partly overlapping float volume over an int16 one, on oblique planes and slabs', async () => {
     const ct = await randomVolume({
@@ -88,8 +68,8 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('fusion on %s', (backend) => {
       seed: 22,
     });
     try {
-      const base = await device.createVolume(renderVolumeData(ct));
-      const over = await device.createVolume(renderVolumeData(pet));
+      const base = await suite.device.createVolume(renderVolumeData(ct));
+      const over = await suite.device.createVolume(renderVolumeData(pet));
       const baseVoi: VoiTransform = { kind: 'window', center: 0, width: 1800 };
       const layer: Fused = {
         voi: { kind: 'window', center: 5000, width: 10000 },
@@ -110,11 +90,11 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('fusion on %s', (backend) => {
         [0, { thickness: 5, mode: 'max' }],
       ] as const) {
         const plane = planeThrough(ct.geometry, directions[d] as never, centre, 0.8);
-        await viewport.resize(plane.columns, plane.rows);
-        await viewport.setVolume(base, { plane, slab, fill: -1000 });
-        await viewport.setView({ voi: baseVoi });
-        await viewport.setFusion({ volume: over, ...layer });
-        const gpu = await viewport.readPixels();
+        await suite.viewport.resize(plane.columns, plane.rows);
+        await suite.viewport.setVolume(base, { plane, slab, fill: -1000 });
+        await suite.viewport.setView({ voi: baseVoi });
+        await suite.viewport.setFusion({ volume: over, ...layer });
+        const gpu = await suite.viewport.readPixels();
         const cpu = cpuFusion(ct, baseVoi, pet, layer, plane, slab, -1000);
         const difference = compareFrames(gpu, cpu, plane.columns);
         expect(difference.maxDelta, `${d} ${JSON.stringify(difference)}`).toBeLessThanOrEqual(1);
@@ -124,7 +104,7 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('fusion on %s', (backend) => {
         expect(covered).toBeGreaterThan(0);
         expect(covered).toBeLessThan(petValues.length);
       }
-      await viewport.setFusion(undefined);
+      await suite.viewport.setFusion(undefined);
       base.dispose();
       over.dispose();
     } finally {
@@ -143,8 +123,8 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('fusion on %s', (backend) => {
     });
     const pet = await phantomVolume(petSeries);
     try {
-      const base = await device.createVolume(renderVolumeData(ct));
-      const over = await device.createVolume(renderVolumeData(pet));
+      const base = await suite.device.createVolume(renderVolumeData(ct));
+      const over = await suite.device.createVolume(renderVolumeData(pet));
       const lesion = ctSeries.facts.lesion.centerLps;
       const plane = planeThrough(ct.geometry, VIEW_DIRECTIONS.axial, lesion);
       const baseVoi: VoiTransform = { kind: 'window', center: 40, width: 400 };
@@ -153,11 +133,11 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('fusion on %s', (backend) => {
         colormap: 'hot-iron',
         opacity: 0.5,
       };
-      await viewport.resize(plane.columns, plane.rows);
-      await viewport.setVolume(base, { plane, fill: -1024 });
-      await viewport.setView({ voi: baseVoi });
-      await viewport.setFusion({ volume: over, ...layer });
-      const gpu = await viewport.readPixels();
+      await suite.viewport.resize(plane.columns, plane.rows);
+      await suite.viewport.setVolume(base, { plane, fill: -1024 });
+      await suite.viewport.setView({ voi: baseVoi });
+      await suite.viewport.setFusion({ volume: over, ...layer });
+      const gpu = await suite.viewport.readPixels();
       const difference = compareFrames(
         gpu,
         cpuFusion(ct, baseVoi, pet, layer, plane, undefined, -1024),

@@ -5,9 +5,7 @@
  * composite of core's reslices and the slice reference.
  */
 import { planeThrough, type SlicePlane, type Volume, voxelToPatient } from '@fovea/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenderDevice } from '../../client/render-device.js';
-import type { RenderViewport } from '../../client/render-viewport.js';
+import { describe, expect, it } from 'vitest';
 import { blendOverCpu, greyLayerCpu, labelLayerCpu } from '../../cpu/composite-layer-cpu.js';
 import { renderSliceCpu } from '../../cpu/render-slice-cpu.js';
 import type { BackendKind } from '../../gpu/backend.js';
@@ -17,6 +15,7 @@ import { random, randomIntegerImage } from '../../test-support/test-images.js';
 import { randomVolume } from '../../test-support/test-volumes.js';
 import type { LabelStyle } from '../../view/plane-view.js';
 import { renderVolumeData } from '../../volume/from-core-volume.js';
+import { renderPlaneCpu, usePassViewport } from '../pass-viewport.test-support.js';
 
 const LABELS: LabelStyle[] = [
   { label: 1, colour: [255, 0, 0], opacity: 0.5 },
@@ -28,15 +27,7 @@ const HEAT_VOI: VoiTransform = { kind: 'window', center: 0.5, width: 1 };
 const BASE_VOI: VoiTransform = { kind: 'window', center: 0, width: 1800 };
 
 describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => {
-  let device: RenderDevice;
-  let viewport: RenderViewport;
-
-  beforeAll(async () => {
-    device = await RenderDevice.create({ backends: [backend] });
-    viewport = await device.createViewport(new OffscreenCanvas(8, 8));
-  });
-
-  afterAll(() => device?.dispose());
+  const suite = usePassViewport(backend);
 
   it('draws a label map and a heatmap over an oblique plane, as the CPU composite does', async () => {
     const ct = await randomVolume({
@@ -63,40 +54,30 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => 
       seed: 33,
     });
     try {
-      const base = await device.createVolume(renderVolumeData(ct));
+      const base = await suite.device.createVolume(renderVolumeData(ct));
       const labelData = renderVolumeData(labels);
-      const labelVolume = await device.createVolume({
+      const labelVolume = await suite.device.createVolume({
         ...labelData,
         voxels: Uint8Array.from(labelData.voxels),
       });
-      const heatVolume = await device.createVolume(renderVolumeData(heat));
+      const heatVolume = await suite.device.createVolume(renderVolumeData(heat));
       const plane: SlicePlane = planeThrough(
         ct.geometry,
         { row: [0.95, 0.2, 0.2], column: [-0.2, 0.97, -0.1] },
         voxelToPatient(ct.geometry, [11.5, 9.3, 5.6]),
         0.8,
       );
-      await viewport.resize(plane.columns, plane.rows);
-      await viewport.setVolume(base, { plane, fill: -1000 });
-      await viewport.setView({ voi: BASE_VOI });
+      await suite.viewport.resize(plane.columns, plane.rows);
+      await suite.viewport.setVolume(base, { plane, fill: -1000 });
+      await suite.viewport.setView({ voi: BASE_VOI });
       for (const colormap of ['hot-iron', 'rainbow'] as const) {
-        await viewport.setOverlays([
+        await suite.viewport.setOverlays([
           { kind: 'heatmap', volume: heatVolume, opacity: 0.45, colormap, voi: HEAT_VOI },
           { kind: 'labelmap', volume: labelVolume, labels: LABELS },
         ]);
-        const gpu = await viewport.readPixels();
+        const gpu = await suite.viewport.readPixels();
         const flat = { thickness: 0, mode: 'max' as const };
-        const frame = renderSliceCpu(
-          {
-            kind: 'grey',
-            columns: plane.columns,
-            rows: plane.rows,
-            pixels: ct.slab(plane, flat, { fill: -1000 }).pixels,
-            photometricInterpretation: 'MONOCHROME2',
-          },
-          { voi: BASE_VOI },
-          [plane.columns, plane.rows],
-        );
+        const frame = renderPlaneCpu(plane, ct.slab(plane, flat, { fill: -1000 }).pixels, { voi: BASE_VOI });
         const heatValues = heat.slab(plane, flat, { fill: Number.NaN }).pixels;
         blendOverCpu(
           frame,
@@ -112,10 +93,10 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => 
         expect(heatValues.some((v) => v > 0.6)).toBe(true);
       }
       // Every layer (base, heatmap, label map) is rebuilt from the worker's copies after a device loss.
-      const before = await viewport.readPixels();
-      await device.simulateDeviceLoss();
-      expect(await viewport.readPixels()).toEqual(before);
-      await viewport.setOverlays([]);
+      const before = await suite.viewport.readPixels();
+      await suite.device.simulateDeviceLoss();
+      expect(await suite.viewport.readPixels()).toEqual(before);
+      await suite.viewport.setOverlays([]);
       for (const volume of [base, labelVolume, heatVolume]) volume.dispose();
     } finally {
       for (const volume of [ct, labels, heat] as Volume[]) volume.dispose();
@@ -138,18 +119,18 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => 
       ] as [[number, number, number], [number, number, number], [number, number, number]],
       spacing: [1, 1, 1] as [number, number, number],
     });
-    const labelVolume = await device.createVolume(
+    const labelVolume = await suite.device.createVolume(
       { geometry: geometry(3), voxels: labelVoxels },
       { copy: true },
     );
-    const heatVolume = await device.createVolume(
+    const heatVolume = await suite.device.createVolume(
       { geometry: geometry(1), voxels: heatVoxels },
       { copy: true },
     );
-    await viewport.resize(columns, rows);
-    await viewport.setImage({ ...image, pixels: image.pixels.slice() });
-    await viewport.setView({ voi: BASE_VOI });
-    await viewport.setOverlays([
+    await suite.viewport.resize(columns, rows);
+    await suite.viewport.setImage({ ...image, pixels: image.pixels.slice() });
+    await suite.viewport.setView({ voi: BASE_VOI });
+    await suite.viewport.setOverlays([
       {
         kind: 'heatmap',
         volume: heatVolume,
@@ -160,7 +141,7 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => 
       },
       { kind: 'labelmap', volume: labelVolume, labels: LABELS, slot: 2 },
     ]);
-    const gpu = await viewport.readPixels();
+    const gpu = await suite.viewport.readPixels();
     const frame = renderSliceCpu(image, { voi: BASE_VOI }, [columns, rows]);
     blendOverCpu(
       frame,
@@ -171,11 +152,11 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('overlays on %s', (backend) => 
     const difference = compareFrames(gpu, frame, columns);
     expect(difference.maxDelta, JSON.stringify(difference)).toBeLessThanOrEqual(1);
     await expect(
-      viewport.setOverlays([
+      suite.viewport.setOverlays([
         { kind: 'labelmap', volume: labelVolume, labels: [{ label: 1, colour: [0, 0, 0], opacity: 2 }] },
       ]),
     ).rejects.toMatchObject({ code: 'RENDER_INVALID_VIEW' });
-    await viewport.setOverlays([]);
+    await suite.viewport.setOverlays([]);
     labelVolume.dispose();
     heatVolume.dispose();
   });

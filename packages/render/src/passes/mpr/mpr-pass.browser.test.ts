@@ -7,28 +7,15 @@ import {
   type Volume,
   voxelToPatient,
 } from '@fovea/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenderDevice } from '../../client/render-device.js';
-import type { RenderViewport } from '../../client/render-viewport.js';
+import { describe, expect, it } from 'vitest';
 import type { RenderVolume } from '../../client/render-volume.js';
-import { renderSliceCpu } from '../../cpu/render-slice-cpu.js';
 import type { BackendKind } from '../../gpu/backend.js';
 import type { VoiTransform } from '../../lut/voi.js';
 import { compareFrames } from '../../test-support/compare-frames.js';
 import { randomVolume } from '../../test-support/test-volumes.js';
 import type { SliceView } from '../../view/slice-view.js';
 import { renderVolumeData } from '../../volume/from-core-volume.js';
-
-const VIEW: Partial<SliceView> = {
-  invert: false,
-  colormap: 'grey',
-  interpolation: 'nearest',
-  zoom: 1,
-  pan: [0, 0],
-  rotation: 0,
-  flipHorizontal: false,
-  flipVertical: false,
-};
+import { NEUTRAL_VIEW, renderPlaneCpu, usePassViewport } from '../pass-viewport.test-support.js';
 
 const OBLIQUE = { row: [0.9, 0.35, 0.2] as Vec3, column: [-0.25, 0.8, -0.5] as Vec3 };
 const ORIENTATIONS = { ...VIEW_DIRECTIONS, oblique: OBLIQUE };
@@ -49,37 +36,11 @@ function cpuPlane(
   view: Partial<SliceView>,
 ): Uint8Array {
   const image = volume.slab(plane, slab ?? { thickness: 0, mode: 'max' }, { interpolation, fill });
-  return renderSliceCpu(
-    {
-      kind: 'grey',
-      columns: plane.columns,
-      rows: plane.rows,
-      pixels: image.pixels,
-      photometricInterpretation: 'MONOCHROME2',
-    },
-    { ...VIEW, ...view },
-    [plane.columns, plane.rows],
-  );
+  return renderPlaneCpu(plane, image.pixels, { ...NEUTRAL_VIEW, ...view });
 }
 
 describe.each<BackendKind>(['webgpu', 'webgl2'])('MPR pass on %s, in the render worker', (backend) => {
-  let device: RenderDevice;
-  let viewport: RenderViewport;
-  let canvas: HTMLCanvasElement;
-
-  beforeAll(async () => {
-    device = await RenderDevice.create({ backends: [backend] });
-    canvas = document.createElement('canvas');
-    canvas.width = 8;
-    canvas.height = 8;
-    document.body.append(canvas);
-    viewport = await device.createViewport(canvas);
-  });
-
-  afterAll(() => {
-    device?.dispose();
-    canvas?.remove();
-  });
+  const suite = usePassViewport(backend, { canvas: 'document' });
 
   async function expectPlaneMatches(
     volume: Volume,
@@ -91,10 +52,10 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('MPR pass on %s, in the render 
     label: string,
   ) {
     const fill = -1500;
-    await viewport.resize(plane.columns, plane.rows);
-    await viewport.setVolume(gpuVolume, { plane, slab, interpolation, fill });
-    await viewport.setView({ ...VIEW, voi });
-    const gpu = await viewport.readPixels();
+    await suite.viewport.resize(plane.columns, plane.rows);
+    await suite.viewport.setVolume(gpuVolume, { plane, slab, interpolation, fill });
+    await suite.viewport.setView({ ...NEUTRAL_VIEW, voi });
+    const gpu = await suite.viewport.readPixels();
     const cpu = cpuPlane(volume, plane, slab, interpolation, fill, { voi });
     const difference = compareFrames(gpu, cpu, plane.columns);
     expect(difference.maxDelta, `${backend} ${label}: ${JSON.stringify(difference)}`).toBeLessThanOrEqual(1);
@@ -121,7 +82,7 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('MPR pass on %s, in the render 
         seed: 11,
       });
       try {
-        const gpuVolume = await device.createVolume(renderVolumeData(volume));
+        const gpuVolume = await suite.device.createVolume(renderVolumeData(volume));
         const centre = voxelToPatient(volume.geometry, [10.3, 8.6, 6.2]);
         for (const [name, directions] of Object.entries(ORIENTATIONS)) {
           const plane = planeThrough(volume.geometry, directions, centre, 0.7);
@@ -149,7 +110,7 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('MPR pass on %s, in the render 
   it('draws at half resolution with slab samples twice as far apart while interacting, in full once still', async () => {
     const volume = await randomVolume({ dimensions: [21, 18, 16], range: [-1000, 1000], seed: 12 });
     try {
-      const gpuVolume = await device.createVolume(renderVolumeData(volume));
+      const gpuVolume = await suite.device.createVolume(renderVolumeData(volume));
       const through = planeThrough(
         volume.geometry,
         VIEW_DIRECTIONS.axial,
@@ -184,13 +145,15 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('MPR pass on %s, in the render 
       }
       const full = cpuPlane(volume, plane, slab, 'trilinear', -1500, { voi });
       expect(coarse).not.toEqual(full);
-      await viewport.resize(plane.columns, plane.rows);
-      await viewport.setVolume(gpuVolume, { plane, slab, fill: -1500, interacting: true });
-      await viewport.setView({ ...VIEW, voi });
-      const interacting = compareFrames(await viewport.readPixels(), coarse, plane.columns);
+      await suite.viewport.resize(plane.columns, plane.rows);
+      await suite.viewport.setVolume(gpuVolume, { plane, slab, fill: -1500, interacting: true });
+      await suite.viewport.setView({ ...NEUTRAL_VIEW, voi });
+      const interacting = compareFrames(await suite.viewport.readPixels(), coarse, plane.columns);
       expect(interacting.maxDelta, JSON.stringify(interacting)).toBeLessThanOrEqual(1);
-      await viewport.setPlane({ interacting: false });
-      expect(compareFrames(await viewport.readPixels(), full, plane.columns).maxDelta).toBeLessThanOrEqual(1);
+      await suite.viewport.setPlane({ interacting: false });
+      expect(
+        compareFrames(await suite.viewport.readPixels(), full, plane.columns).maxDelta,
+      ).toBeLessThanOrEqual(1);
       gpuVolume.dispose();
     } finally {
       volume.dispose();

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenderDevice } from '../../client/render-device.js';
-import type { RenderViewport } from '../../client/render-viewport.js';
+import { describe, expect, it } from 'vitest';
 import { renderSliceCpu } from '../../cpu/render-slice-cpu.js';
 import type { BackendKind } from '../../gpu/backend.js';
 import type { GreySliceImage, SliceImage } from '../../image/slice-image.js';
 import { FLOAT32_MAX, float32Keys, greyClassifier } from '../../lut/grey-classifier.js';
 import { greyPipeline } from '../../lut/grey-pipeline.js';
 import type { VoiTransform } from '../../lut/voi.js';
+import { compareFrames } from '../../test-support/compare-frames.js';
 import {
   cloneImage,
   clusteredIntegerImage,
@@ -16,61 +15,10 @@ import {
   randomRgbImage,
 } from '../../test-support/test-images.js';
 import type { SliceView } from '../../view/slice-view.js';
-
-/** Everything a case resets, so that cases do not inherit each other's view. */
-const BASE_VIEW: Partial<SliceView> = {
-  voi: undefined,
-  invert: false,
-  colormap: 'grey',
-  interpolation: 'nearest',
-  zoom: 1,
-  pan: [0, 0],
-  rotation: 0,
-  flipHorizontal: false,
-  flipVertical: false,
-};
-
-interface Difference {
-  count: number;
-  maxDelta: number;
-  first?: string;
-}
-
-function compare(actual: Uint8Array, expected: Uint8Array, width: number): Difference {
-  let count = 0;
-  let maxDelta = 0;
-  let first: string | undefined;
-  for (let i = 0; i < expected.length; i += 4) {
-    for (let c = 0; c < 4; c++) {
-      const delta = Math.abs((actual[i + c] as number) - (expected[i + c] as number));
-      if (delta === 0) continue;
-      if (c === 0 || !first) count++;
-      maxDelta = Math.max(maxDelta, delta);
-      const pixel = i / 4;
-      first ??= `pixel (${pixel % width}, ${Math.floor(pixel / width)}) channel ${c}: got ${actual[i + c]}, want ${expected[i + c]}`;
-    }
-  }
-  return first === undefined ? { count, maxDelta } : { count, maxDelta, first };
-}
+import { NEUTRAL_VIEW, usePassViewport } from '../pass-viewport.test-support.js';
 
 describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the render worker', (backend) => {
-  let device: RenderDevice;
-  let viewport: RenderViewport;
-  let canvas: HTMLCanvasElement;
-
-  beforeAll(async () => {
-    device = await RenderDevice.create({ backends: [backend] });
-    canvas = document.createElement('canvas');
-    canvas.width = 8;
-    canvas.height = 8;
-    document.body.append(canvas);
-    viewport = await device.createViewport(canvas);
-  });
-
-  afterAll(() => {
-    device?.dispose();
-    canvas?.remove();
-  });
+  const suite = usePassViewport(backend, { canvas: 'document' });
 
   /** Renders `image` with `view` on the GPU and with the CPU reference; returns both. */
   async function render(
@@ -78,12 +26,12 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the rende
     view: Partial<SliceView>,
     size: readonly [number, number] = [image.columns, image.rows],
   ): Promise<{ gpu: Uint8Array; cpu: Uint8Array }> {
-    const full = { ...BASE_VIEW, ...view };
+    const full = { ...NEUTRAL_VIEW, ...view };
     const cpu = renderSliceCpu(image, full, size);
-    await viewport.resize(size[0], size[1]);
-    await viewport.setImage(cloneImage(image));
-    await viewport.setView(full);
-    return { gpu: await viewport.readPixels(), cpu };
+    await suite.viewport.resize(size[0], size[1]);
+    await suite.viewport.setImage(cloneImage(image));
+    await suite.viewport.setView(full);
+    return { gpu: await suite.viewport.readPixels(), cpu };
   }
 
   async function expectExact(
@@ -93,13 +41,13 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the rende
   ) {
     for (const view of views) {
       const { gpu, cpu } = await render(image, view, size);
-      const difference = compare(gpu, cpu, size?.[0] ?? image.columns);
+      const difference = compareFrames(gpu, cpu, size?.[0] ?? image.columns);
       expect(difference, `${backend} ${JSON.stringify(view)}`).toEqual({ count: 0, maxDelta: 0 });
     }
   }
 
   it('starts the requested backend', () => {
-    expect(device.backend.kind).toBe(backend);
+    expect(suite.device.backend.kind).toBe(backend);
   });
 
   it('renders int16 at the extremes exactly, for ordinary, exact-integer and width-1 windows', async () => {
@@ -218,7 +166,7 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the rende
     });
     const mono2 = { ...mono1, photometricInterpretation: 'MONOCHROME2' as const };
     const { cpu } = await render(mono2, { voi: { kind: 'window', center: 30000, width: 40000 } });
-    expect(compare(gpu, cpu, 40)).toEqual({ count: 0, maxDelta: 0 });
+    expect(compareFrames(gpu, cpu, 40)).toEqual({ count: 0, maxDelta: 0 });
   });
 
   it('applies Modality and VOI LUT sequences exactly', async () => {
@@ -270,7 +218,7 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the rende
     ];
     for (const { view, size, source } of cases) {
       const { gpu, cpu } = await render(image, view, size);
-      expect(compare(gpu, cpu, size[0]), JSON.stringify(view)).toEqual({ count: 0, maxDelta: 0 });
+      expect(compareFrames(gpu, cpu, size[0]), JSON.stringify(view)).toEqual({ count: 0, maxDelta: 0 });
       for (let j = 0; j < size[1]; j++) {
         for (let i = 0; i < size[0]; i++) {
           const x = source(i, j);
@@ -313,12 +261,12 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the rende
       },
     ]) {
       const { gpu, cpu } = await render(image, view, [61, 53]);
-      const difference = compare(gpu, cpu, 61);
+      const difference = compareFrames(gpu, cpu, 61);
       expect(difference.maxDelta).toBeLessThanOrEqual(1);
       expect(difference.count).toBeLessThan((61 * 53) / 20);
     }
     const rgb = await render(randomRgbImage(9, 7, 14), { interpolation: 'linear', zoom: 3.3 }, [31, 25]);
-    expect(compare(rgb.gpu, rgb.cpu, 31).maxDelta).toBeLessThanOrEqual(1);
+    expect(compareFrames(rgb.gpu, rgb.cpu, 31).maxDelta).toBeLessThanOrEqual(1);
   });
 
   it('rotates by arbitrary angles like the reference, boundary texels aside', async () => {
@@ -330,6 +278,6 @@ describe.each<BackendKind>(['webgpu', 'webgl2'])('slice pass on %s, in the rende
     );
     // Float32 rounding (and fused multiply-add on some GPUs) may put a sample that falls within
     // a rounding error of a texel edge on the other side.
-    expect(compare(gpu, cpu, 70).count).toBeLessThanOrEqual(10);
+    expect(compareFrames(gpu, cpu, 70).count).toBeLessThanOrEqual(10);
   });
 });
