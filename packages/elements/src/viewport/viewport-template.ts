@@ -58,6 +58,7 @@ export function viewportTemplate(state: ViewportTemplateState): TemplateResult {
       state.probe
         ? html`<div
             part="probe"
+            role="status"
             aria-label=${t('probeLabel')}
             style=${styleMap({ left: `${state.probe.x}px`, top: `${state.probe.y}px` })}
           >
