@@ -150,6 +150,50 @@ describe('<fovea-volume-layout> events and fusion against Orthanc', () => {
     expect(layout.fusionVolume).toBeDefined();
   });
 
+  it('windows the fused PET in all three planes with its fusion-window attributes, and refuses a wrong one once', async () => {
+    const errors: unknown[] = [];
+    const layout = mount({
+      studyUid: samples.ct.studyInstanceUID,
+      seriesUid: samples.ct.seriesInstanceUID,
+      fusionSeriesUid: samples.pet.seriesInstanceUID,
+    });
+    layout.addEventListener('fovea-error', (event) => errors.push(event.error));
+    layout.setAttribute('fusion-window-center', '7500');
+    layout.setAttribute('fusion-window-width', '15000');
+    await nextEvent(layout, 'fovea-load');
+    const views = await until(() =>
+      layout.views.length === 3 && layout.views.every((view) => view.isReady && view.fusion)
+        ? layout.views
+        : undefined,
+    );
+    const fusionLines = () =>
+      views.map((view) => (view.shadowRoot as ShadowRoot).querySelector('[part="fusion"]')?.textContent);
+    await Promise.all(views.map((view) => view.updateComplete));
+    expect(views.map((view) => [view.fusionWindowCenter, view.fusionWindowWidth])).toEqual(
+      Array(3).fill([7500, 15000]),
+    );
+    expect(fusionLines()).toEqual(Array(3).fill('Fused: PT · W 15000 / C 7500 · 50 %'));
+    // A width below 1 is refused once, by the layout: the planes keep the previous window.
+    layout.setAttribute('fusion-window-width', '0.5');
+    await layout.updateComplete;
+    await Promise.all(views.map((view) => view.updateComplete));
+    expect(errors.map((error) => (error as { code?: string }).code)).toEqual(['INVALID_FUSION']);
+    expect(layout.fusionWindowWidth).toBe(15000);
+    expect(views.map((view) => view.fusionWindowWidth)).toEqual([15000, 15000, 15000]);
+    // Both removed: every plane is back to the min–max window of the PET's voxels.
+    layout.removeAttribute('fusion-window-center');
+    layout.removeAttribute('fusion-window-width');
+    await layout.updateComplete;
+    await Promise.all(views.map((view) => view.updateComplete));
+    expect(views.map((view) => view.fusionWindowCenter ?? view.fusionWindowWidth)).toEqual(
+      Array(3).fill(undefined),
+    );
+    expect(fusionLines().every((line) => line?.startsWith('Fused: PT · W ') && !line.includes('15000'))).toBe(
+      true,
+    );
+    expect(errors).toHaveLength(1);
+  });
+
   it('refuses a series of another frame of reference with a typed error, and shows the CT alone', async () => {
     const errors: unknown[] = [];
     const layout = mount({

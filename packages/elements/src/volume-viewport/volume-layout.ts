@@ -1,7 +1,7 @@
-import { DecoderPool } from '@fovea/codecs';
+import type { DecoderPool } from '@fovea/codecs';
 import { DicomWebClient } from '@fovea/core';
-import { RenderDevice } from '@fovea/render';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { RenderDevice } from '@fovea/render';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FoveaErrorEvent } from '../events/error-event.js';
 import { FoveaLoadStartEvent } from '../events/load-events.js';
@@ -12,18 +12,14 @@ import { type MessageKey, message } from '../i18n/messages.js';
 import type { ViewportTool } from '../viewport/viewport-tool.js';
 import { linkCursors } from './cursor-link.js';
 import { checkFusionFrame } from './fusion-frame.js';
+import { keepFusionValid } from './fusion-properties.js';
+import { LayoutResources } from './layout-resources.js';
 import { SeriesVolume } from './series-volume.js';
+import { volumeLayoutStyles } from './volume-layout.styles.js';
 import { VolumeLoadReport } from './volume-load-report.js';
 import { PLANE_ORIENTATIONS } from './volume-planes.js';
-import { FoveaVolumeViewport, VOLUME_RENDER_PRESETS, type VolumeRenderPreset } from './volume-viewport.js';
-
-const PRESET_KEYS: Record<VolumeRenderPreset, MessageKey> = {
-  'ct-bone': 'presetCtBone',
-  'ct-soft-tissue': 'presetCtSoftTissue',
-  'ct-lung': 'presetCtLung',
-  'ct-angio': 'presetCtAngio',
-  mip: 'presetMip',
-};
+import { volumePresetPicker } from './volume-preset-picker.js';
+import { FoveaVolumeViewport, type VolumeRenderPreset } from './volume-viewport.js';
 
 /**
  * The reconstructions of one series: `mpr` shows its axial, coronal and sagittal planes side by
@@ -37,6 +33,9 @@ const PRESET_KEYS: Record<VolumeRenderPreset, MessageKey> = {
  * pool and draws it over the MPR planes (3D ignores it). It must share the series' Frame of
  * Reference: otherwise the planes show the series alone, the element says why, and
  * `fovea-error` carries a `FusionFrameOfReferenceError` (`FUSION_FRAME_OF_REFERENCE`).
+ * `fusion-window-center` / `fusion-window-width` window it in every plane (modality units, Bq/ml
+ * for PET; by default the min–max of its voxels); a wrong pair fires `INVALID_FUSION` and the
+ * previous window stays.
  *
  * Events are the layout's, not its views': one `fovea-load-start` per load, `fovea-progress`
  * with the slices in of every volume streaming (series and fused series together), one
@@ -56,41 +55,7 @@ const PRESET_KEYS: Record<VolumeRenderPreset, MessageKey> = {
  * @csspart fusion-error - why the fused series is not shown
  */
 export class FoveaVolumeLayout extends LitElement {
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-      position: relative;
-    }
-    [part='views'] {
-      flex: 1;
-      display: grid;
-      grid-auto-flow: column;
-      grid-auto-columns: minmax(0, 1fr);
-      gap: 2px;
-      min-height: 0;
-    }
-    fovea-volume-viewport {
-      min-height: 0;
-      height: 100%;
-    }
-    [part='preset'] {
-      position: absolute;
-      top: 8px;
-      right: 8px;
-      z-index: 1;
-    }
-    [part='status'],
-    [part='error'],
-    [part='fusion-error'] {
-      padding: 8px;
-    }
-    [part='error'],
-    [part='fusion-error'] {
-      color: var(--fovea-error-color, #ff8a80);
-    }
-  `;
+  static override styles = volumeLayoutStyles;
 
   /** Base URL of the DICOMweb service, e.g. `/dicom-web`. Ignored when `client` is set. */
   @property({ attribute: 'dicomweb-root' }) dicomwebRoot = '';
@@ -104,6 +69,10 @@ export class FoveaVolumeLayout extends LitElement {
   @property({ attribute: 'fusion-series-uid' }) fusionSeriesUid = '';
   /** (0020,000D) of the fused series' study, when it is not `study-uid`'s. */
   @property({ attribute: 'fusion-study-uid' }) fusionStudyUid = '';
+  /** The fused series' window centre in every plane (see `<fovea-volume-viewport>`'s); with the width. */
+  @property({ type: Number, attribute: 'fusion-window-center' }) fusionWindowCenter: number | undefined;
+  /** The fused series' window width in every plane, modality units, ≥ 1; with the centre. */
+  @property({ type: Number, attribute: 'fusion-window-width' }) fusionWindowWidth: number | undefined;
   /** The shared decoder pool; by default the element makes (and ends) its own. */
   @property({ attribute: false }) decoderPool: DecoderPool | undefined;
   /** The shared render device (the volume is uploaded to it once); by default the element's own. */
@@ -122,8 +91,7 @@ export class FoveaVolumeLayout extends LitElement {
   @state() private device: RenderDevice | undefined;
   @state() private errorCode = '';
   @state() private fusionErrorCode = '';
-  #ownedDevice: Promise<RenderDevice> | undefined;
-  #ownedPool: DecoderPool | undefined;
+  readonly #resources = new LayoutResources();
   #load: AbortController | undefined;
   #fusionLoad: AbortController | undefined;
   /** The fused volume as loaded, before its frame of reference is checked against the series'. */
@@ -172,6 +140,8 @@ export class FoveaVolumeLayout extends LitElement {
       'renderDevice',
     ] as const;
     const fusionSource = ['fusionSeriesUid', 'fusionStudyUid'] as const;
+    const refused = keepFusionValid(this, changed);
+    if (refused) this.dispatchEvent(refused);
     if (changed.has('decoderPool') || changed.has('renderDevice')) {
       this.#release();
       this.#releaseFusion();
@@ -199,7 +169,13 @@ export class FoveaVolumeLayout extends LitElement {
     if (!series) return html`<div part="status" role="status">${t('viewportLoading')}</div>`;
     const orientations = this.layout === '3d' ? (['3d'] as const) : PLANE_ORIENTATIONS;
     return html`
-      ${this.layout === '3d' ? this.#presetPicker(t) : nothing}
+      ${
+        this.layout === '3d'
+          ? volumePresetPicker(t, this.preset, (preset) => {
+              this.preset = preset;
+            })
+          : nothing
+      }
       ${this.#fusionError(t)}
       <div
         part="views"
@@ -219,25 +195,12 @@ export class FoveaVolumeLayout extends LitElement {
             .renderDevice=${this.device}
             .volume=${series}
             .fusion=${orientation === '3d' ? undefined : this.fusion}
+            .fusionWindowCenter=${this.fusionWindowCenter ?? undefined}
+            .fusionWindowWidth=${this.fusionWindowWidth ?? undefined}
           ></fovea-volume-viewport>`,
         )}
       </div>
     `;
-  }
-
-  #presetPicker(t: (key: MessageKey) => string) {
-    return html`<select
-      part="preset"
-      aria-label=${t('volumePreset')}
-      @change=${(event: Event) => {
-        this.preset = (event.target as HTMLSelectElement).value as VolumeRenderPreset;
-      }}
-    >
-      ${VOLUME_RENDER_PRESETS.map(
-        (preset) =>
-          html`<option value=${preset} ?selected=${preset === this.preset}>${t(PRESET_KEYS[preset])}</option>`,
-      )}
-    </select>`;
   }
 
   #fusionError(t: (key: MessageKey) => string) {
@@ -283,7 +246,7 @@ export class FoveaVolumeLayout extends LitElement {
     this.#report.expect('series');
     this.dispatchEvent(new FoveaLoadStartEvent(this.studyUid, this.seriesUid));
     try {
-      const { pool, device } = await this.#resources(abort.signal);
+      const { pool, device } = await this.#resources.get(this, abort.signal);
       if (abort.signal.aborted) return;
       this.device = device;
       const series = await SeriesVolume.load({
@@ -322,7 +285,7 @@ export class FoveaVolumeLayout extends LitElement {
     this.#report.expect('fusion');
     this.dispatchEvent(new FoveaLoadStartEvent(studyUid, this.fusionSeriesUid));
     try {
-      const { pool, device } = await this.#resources(abort.signal);
+      const { pool, device } = await this.#resources.get(this, abort.signal);
       if (abort.signal.aborted) return;
       const fusion = await SeriesVolume.load({
         client,
@@ -393,25 +356,6 @@ export class FoveaVolumeLayout extends LitElement {
     return this.client ?? (this.dicomwebRoot ? new DicomWebClient({ root: this.dicomwebRoot }) : undefined);
   }
 
-  /** The pool and device to load with: the host's, else the element's own (made once). */
-  async #resources(signal: AbortSignal): Promise<{ pool: DecoderPool; device: RenderDevice }> {
-    if (!this.decoderPool) this.#ownedPool ??= new DecoderPool();
-    const pool = (this.decoderPool ?? this.#ownedPool) as DecoderPool;
-    if (this.renderDevice) return { pool, device: this.renderDevice };
-    if (!this.#ownedDevice) {
-      // One device for the series and the fused series, even when both start loading at once.
-      const made = RenderDevice.create();
-      this.#ownedDevice = made;
-      // A device that failed to start is not kept: the next load tries again.
-      made.catch(() => {
-        if (this.#ownedDevice === made) this.#ownedDevice = undefined;
-      });
-    }
-    const device = await this.#ownedDevice;
-    signal.throwIfAborted();
-    return { pool, device };
-  }
-
   #release(): void {
     this.#load?.abort();
     this.#load = undefined;
@@ -437,14 +381,7 @@ export class FoveaVolumeLayout extends LitElement {
   /** Ends what the element made itself (a host's pool and device stay the host's). */
   #releaseOwned(): void {
     this.device = undefined;
-    const device = this.#ownedDevice;
-    this.#ownedDevice = undefined;
-    void device?.then(
-      (made) => made.dispose(),
-      () => undefined,
-    );
-    this.#ownedPool?.dispose();
-    this.#ownedPool = undefined;
+    this.#resources.release();
   }
 }
 

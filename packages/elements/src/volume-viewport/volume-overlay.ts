@@ -9,6 +9,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/messages.js';
 import { formatNumber } from '../overlays/annotations.js';
 import { chooseScaleBar, type ScaleBar } from '../overlays/scale-bar.js';
+import { type FusionOverlay, fusionLine } from './fusion-overlay.js';
 import type { PlaneScreen } from './plane-screen.js';
 import { type ScreenAxes, screenMarkers } from './screen-axes.js';
 import { basePlane, crosshairOnPlane, PLANE_ORIENTATIONS, type PlaneOrientation } from './volume-planes.js';
@@ -36,6 +37,8 @@ export interface VolumeOverlayState {
   axes: ScreenAxes | undefined;
   /** The view's width, CSS pixels (the scale bar takes at most 30 % of it). */
   width: number;
+  /** The volume fused over the plane, if any (planes only). */
+  fusion?: FusionOverlay | undefined;
 }
 
 /** The scale bar takes at most this share of the view's width, and never more than 200 px (as `<fovea-viewport>`). */
@@ -51,7 +54,10 @@ const ORIENTATION_KEYS: Record<PlaneOrientation | '3d', MessageKey> = {
 
 const SLAB_NAMES: Record<SlabMode, string> = { max: 'MIP', min: 'MinIP', mean: 'Avg' };
 
-/** The layer above a volume view's canvas: the plane's name and position, the window, crosshairs. */
+/**
+ * The layer above a volume view's canvas: the plane's name and position, the window, the fused
+ * volume's line, crosshairs.
+ */
 export function volumeOverlay(state: VolumeOverlayState): TemplateResult {
   const { t, plane } = state;
   const name = t(ORIENTATION_KEYS[state.orientation]);
@@ -74,6 +80,7 @@ export function volumeOverlay(state: VolumeOverlayState): TemplateResult {
     ${plane && state.crosshairs ? crosshairLines(state, plane) : nothing}
     <div part="label">${label}</div>
     <div part="window">${windowText}</div>
+    ${plane && state.fusion ? fusionLine(t, state.fusion) : nothing}
     ${axes ? markers(axes, t) : nothing}
     ${bar ? scaleBar(bar, t('scaleBarPatient', { length: formatNumber(bar.mm, 3) })) : nothing}
   </div>`;

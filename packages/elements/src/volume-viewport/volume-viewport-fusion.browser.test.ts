@@ -3,7 +3,8 @@
  * WebGL2: the generated PET/CT (its lesion is hot where the CT lesion is, LPS (−70, 14, 0)).
  * Each expected pixel is a CPU composite computed here from the two volumes: core's trilinear
  * reslice of each at the canvas pixel's centre, the CT through the DICOM window, the PET through
- * the min–max window of its voxels and HOT_IRON, blended `colour·α + grey·(1 − α)`.
+ * the min–max window of its voxels (or the `fusion-window-*` one) and HOT_IRON, blended
+ * `colour·α + grey·(1 − α)`.
  */
 import { DecoderPool } from '@fovea/codecs';
 import { DicomWebClient, planePixelToPatient, type SlicePlane, type Vec3, type Volume } from '@fovea/core';
@@ -111,6 +112,62 @@ function canvasPixelCentre(view: FoveaVolumeViewport, [x, y]: readonly [number, 
   );
 }
 
+/** The composite expected at CSS point `at` of a plane view of the CT (window 40/400) with the PET fused through `petWindow`. */
+function composite(
+  view: FoveaVolumeViewport,
+  { ct, pet }: { ct: SeriesVolume; pet: SeriesVolume },
+  petWindow: { center: number; width: number },
+  at: readonly [number, number],
+) {
+  const plane = view.plane as SlicePlane;
+  const point = canvasPixelCentre(view, at);
+  const grey = linearLevel(sampleAt(ct.volume, plane, point, -1024), 40, 400);
+  const level = linearLevel(
+    sampleAt(pet.volume, plane, point, Number.NaN),
+    petWindow.center,
+    petWindow.width,
+  );
+  return { grey, level, rgb: hotIron(level).map((c) => Math.round(c * OPACITY + grey * (1 - OPACITY))) };
+}
+
+/** A plane view of `ct` through the lesion, on screen, with `pet` fused and the CT window 40/400. */
+async function fusedView(
+  { device, ct, pet }: { device: RenderDevice; ct: SeriesVolume; pet: SeriesVolume },
+  attributes: Record<string, string> = {},
+): Promise<FoveaVolumeViewport> {
+  const view = document.createElement('fovea-volume-viewport');
+  view.style.cssText = 'display:block;width:400px;height:400px';
+  for (const [name, value] of Object.entries(attributes)) view.setAttribute(name, value);
+  Object.assign(view, {
+    renderDevice: device,
+    volume: ct,
+    orientation: 'axial',
+    cursor: ctSeries.facts.lesion.centerLps,
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    view.addEventListener('fovea-load', () => resolve(), { once: true });
+    view.addEventListener('fovea-error', (event) => reject((event as FoveaErrorEvent).error), { once: true });
+  });
+  document.body.append(view);
+  await ready;
+  view.fusion = pet;
+  view.setWindow(40, 400);
+  await view.drawn();
+  return view;
+}
+
+function expectClose(shown: readonly number[], expected: readonly number[]): void {
+  for (let c = 0; c < 3; c++)
+    expect(Math.abs((shown[c] as number) - (expected[c] as number))).toBeLessThanOrEqual(1);
+}
+
+function fusionText(view: FoveaVolumeViewport): string | undefined {
+  return (view.shadowRoot as ShadowRoot).querySelector('[part="fusion"]')?.textContent ?? undefined;
+}
+
+/** A PET window that lifts background uptake (about 1 SUV, 3.6 kBq/ml) and saturates the lesion (8 SUV). */
+const PET_WINDOW = { center: 7500, width: 15000 };
+
 function rgbAt(frame: { width: number; data: Uint8Array }, [x, y]: readonly [number, number]): number[] {
   const ratio = devicePixelRatio || 1;
   const i = (Math.floor(y * ratio) * frame.width + Math.floor(x * ratio)) * 4;
@@ -149,16 +206,8 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     const frame = await view.readPixels();
     const plane = view.plane as SlicePlane;
     const petWindow = minMaxWindow(pet.volume);
-    const expected = (at: [number, number]) => {
-      const point = canvasPixelCentre(view, at);
-      const grey = linearLevel(sampleAt(ct.volume, plane, point, -1024), 40, 400);
-      const level = linearLevel(
-        sampleAt(pet.volume, plane, point, Number.NaN),
-        petWindow.center,
-        petWindow.width,
-      );
-      return { grey, level, rgb: hotIron(level).map((c) => Math.round(c * OPACITY + grey * (1 - OPACITY))) };
-    };
+    expect(plane).toBeDefined();
+    const expected = (at: [number, number]) => composite(view, { ct, pet }, petWindow, at);
     const atLesion = view.screenPointOf(lesion) as [number, number];
     const hot = expected(atLesion);
     // The PET lesion is hot (SUV 8 of the phantom's range), the CT lesion 130 HU.
@@ -185,6 +234,34 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     const alone = rgbAt(await view.readPixels(), atLesion);
     expect(alone).toEqual([hot.grey, hot.grey, hot.grey]);
   });
+
+  it('windows the PET with fusion-window-center / -width (Bq/ml): the predicted composite, not the min–max one', {
+    timeout: 180_000,
+  }, async () => {
+    const volumes = await volumesOn(kind);
+    const lesion = ctSeries.facts.lesion.centerLps;
+    const view = await fusedView(volumes);
+    const at = [
+      view.screenPointOf(lesion) as [number, number],
+      view.screenPointOf([lesion[0] + 25, lesion[1], lesion[2]]) as [number, number],
+    ];
+    const before = await view.readPixels();
+    view.setAttribute('fusion-window-center', String(PET_WINDOW.center));
+    view.setAttribute('fusion-window-width', String(PET_WINDOW.width));
+    await view.drawn();
+    expect([view.fusionWindowCenter, view.fusionWindowWidth]).toEqual([PET_WINDOW.center, PET_WINDOW.width]);
+    const after = await view.readPixels();
+    const defaultWindow = minMaxWindow(volumes.pet.volume);
+    for (const point of at) {
+      const windowed = composite(view, volumes, PET_WINDOW, point);
+      // The window is not the default: the levels it predicts differ from the min–max ones.
+      expect(windowed.level).not.toBe(composite(view, volumes, defaultWindow, point).level);
+      expectClose(rgbAt(after, point), windowed.rgb);
+      expect(rgbAt(after, point)).not.toEqual(rgbAt(before, point));
+    }
+    // The lesion (8 SUV, about 29 kBq/ml) is above the window: hot iron's top, white.
+    expect(composite(view, volumes, PET_WINDOW, at[0] as [number, number]).level).toBe(255);
+  });
 });
 
 describe('<fovea-volume-viewport> fusion settings', () => {
@@ -210,5 +287,70 @@ describe('<fovea-volume-viewport> fusion settings', () => {
       'INVALID_FUSION',
       'INVALID_FUSION',
     ]);
+  });
+});
+
+describe('<fovea-volume-viewport> fusion window', () => {
+  it('refuses a wrong window with INVALID_FUSION naming the value, and keeps drawing the previous one', {
+    timeout: 180_000,
+  }, async () => {
+    const volumes = await volumesOn('webgpu');
+    const view = await fusedView(volumes, {
+      'fusion-window-center': String(PET_WINDOW.center),
+      'fusion-window-width': String(PET_WINDOW.width),
+    });
+    const aside = view.screenPointOf([-45, 14, 0]) as [number, number];
+    const expected = composite(view, volumes, PET_WINDOW, aside).rgb;
+    expectClose(rgbAt(await view.readPixels(), aside), expected);
+    const errors: FoveaErrorEvent[] = [];
+    view.addEventListener('fovea-error', (event) => errors.push(event));
+    const wrong: Array<[string, string | null]> = [
+      ['fusion-window-width', '0'],
+      ['fusion-window-width', '-100'],
+      ['fusion-window-center', 'hot'],
+      ['fusion-window-center', null],
+    ];
+    for (const [name, value] of wrong) {
+      if (value === null) view.removeAttribute(name);
+      else view.setAttribute(name, value);
+      await view.drawn();
+      expect([view.fusionWindowCenter, view.fusionWindowWidth]).toEqual([
+        PET_WINDOW.center,
+        PET_WINDOW.width,
+      ]);
+      expectClose(rgbAt(await view.readPixels(), aside), expected);
+    }
+    const refused = errors.map((event) => event.error as { code?: string; message: string });
+    expect(refused.map((error) => error.code)).toEqual(Array(4).fill('INVALID_FUSION'));
+    expect(refused.map((error) => error.message)).toEqual([
+      expect.stringContaining('width 0'),
+      expect.stringContaining('width -100'),
+      expect.stringContaining('centre NaN'),
+      expect.stringContaining(`only the width ${PET_WINDOW.width}`),
+    ]);
+    expect(view.isReady).toBe(true);
+  });
+
+  it('names the fusion in the plane overlay (modality, window, opacity) and drops the line without it', {
+    timeout: 180_000,
+  }, async () => {
+    const volumes = await volumesOn('webgpu');
+    const view = await fusedView(volumes);
+    // By default the window is the min–max one of the PET's voxels, as the render worker applies it.
+    const { center, width } = minMaxWindow(volumes.pet.volume);
+    expect(fusionText(view)).toBe(`Fused: PT · W ${Math.round(width)} / C ${Math.round(center)} · 50 %`);
+    view.setAttribute('fusion-window-center', '7500');
+    view.setAttribute('fusion-window-width', '15000');
+    view.fusionOpacity = 0.7;
+    await view.updateComplete;
+    expect(fusionText(view)).toBe('Fused: PT · W 15000 / C 7500 · 70 %');
+    // The language is read at each render (a page changing it asks for one).
+    view.lang = 'es';
+    view.requestUpdate();
+    await view.updateComplete;
+    expect(fusionText(view)).toBe('Fusionado: PT · An 15000 / Ni 7500 · 70 %');
+    view.fusion = undefined;
+    await view.updateComplete;
+    expect(fusionText(view)).toBeUndefined();
   });
 });

@@ -67,6 +67,19 @@ function complete(series: SeriesVolume): Promise<void> {
   return series.fill();
 }
 
+/** The excerpt streamed into a volume of its own on the shared device, every slice in. */
+async function filledVolume(): Promise<SeriesVolume> {
+  const series = await SeriesVolume.load({
+    client,
+    studyUid: excerpt.studyInstanceUID,
+    seriesUid: excerpt.seriesInstanceUID,
+    pool,
+    device,
+  });
+  await series.fill();
+  return series;
+}
+
 /** Grey level of the canvas pixel under CSS point (x, y). */
 async function greyAt(view: FoveaVolumeViewport, [x, y]: readonly [number, number]): Promise<number> {
   await view.drawn();
@@ -107,14 +120,7 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
   });
 
   it('keeps three views of one shared volume on one cursor: a click in one moves the others', async () => {
-    const series = await SeriesVolume.load({
-      client,
-      studyUid: excerpt.studyInstanceUID,
-      seriesUid: excerpt.seriesInstanceUID,
-      pool,
-      device,
-    });
-    await series.fill();
+    const series = await filledVolume();
     const views = (['axial', 'coronal', 'sagittal'] as const).map((orientation) =>
       mount({ orientation }, { renderDevice: device, volume: series }),
     );
@@ -166,14 +172,7 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
   });
 
   it('projects a thick slab: a 20 mm MIP around a plane 8 mm above the lesion shows it, the thin plane does not', async () => {
-    const series = await SeriesVolume.load({
-      client,
-      studyUid: excerpt.studyInstanceUID,
-      seriesUid: excerpt.seriesInstanceUID,
-      pool,
-      device,
-    });
-    await series.fill();
+    const series = await filledVolume();
     const above = shifted(lesion.centerLps, [0, 0, 8]);
     const view = mount({ orientation: 'axial' }, { renderDevice: device, volume: series, cursor: above });
     await loaded(view);
@@ -193,14 +192,7 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
   });
 
   it('shows the lesion brightest where the camera projects it in a MIP seen from above', async () => {
-    const series = await SeriesVolume.load({
-      client,
-      studyUid: excerpt.studyInstanceUID,
-      seriesUid: excerpt.seriesInstanceUID,
-      pool,
-      device,
-    });
-    await series.fill();
+    const series = await filledVolume();
     const view = mount({ orientation: '3d', preset: 'mip' }, { renderDevice: device, volume: series });
     await loaded(view);
     view.camera = { ...view.camera, elevation: 90 };

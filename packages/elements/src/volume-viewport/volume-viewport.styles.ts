@@ -60,6 +60,12 @@ export const volumeViewportStyles = css`
     right: 8px;
     bottom: 8px;
   }
+  [part='fusion'] {
+    /* The line above the window. */
+    position: absolute;
+    right: 8px;
+    bottom: calc(8px + 1.4em);
+  }
   ${overlayMarkerStyles}
   [part='scale-bar'] svg {
     /* Not placed like the crosshair layer's svg. */

@@ -1,0 +1,65 @@
+import { html, type TemplateResult } from 'lit';
+import type { MessageKey } from '../i18n/messages.js';
+import { formatNumber } from '../overlays/annotations.js';
+import type { FusionWindow } from './fusion-layer.js';
+import type { SeriesVolume } from './series-volume.js';
+
+/** What a plane's overlay says of the volume fused over it. No patient data: safe in a portal. */
+export interface FusionOverlay {
+  /** (0008,0060) Modality of the fused series, e.g. `PT`. */
+  modality: string;
+  /** Its window, modality units (Bq/ml for PET); undefined before any voxel is known. */
+  window: FusionWindow | undefined;
+  /** 0 … 1. */
+  opacity: number;
+}
+
+/**
+ * The window a fused volume is drawn with when none is set: the render worker's default, the
+ * min–max window of its voxels (`(min + max + 1) / 2`, `max − min + 1`), here over the slices
+ * written so far (the same once the volume is complete). Remembered per volume and slice count: a
+ * pass over the voxels at every overlay update would be wasted.
+ */
+export class DefaultFusionWindow {
+  #series: SeriesVolume | undefined;
+  #ready = -1;
+  #window: FusionWindow | undefined;
+
+  of(series: SeriesVolume): FusionWindow | undefined {
+    const ready = series.volume.readyCount;
+    if (series === this.#series && ready === this.#ready) return this.#window;
+    this.#series = series;
+    this.#ready = ready;
+    let statistics: ReturnType<SeriesVolume['volume']['statistics']>;
+    try {
+      // One histogram bin: only the minimum and maximum are wanted.
+      statistics = series.volume.statistics(1);
+    } catch {
+      // Disposed: a layout dropped the fused volume just before the view heard of it.
+      statistics = undefined;
+    }
+    this.#window = statistics && {
+      center: (statistics.min + statistics.max + 1) / 2,
+      width: statistics.max - statistics.min + 1,
+    };
+    return this.#window;
+  }
+}
+
+/** The overlay's line for a fused volume: "Fused: PT · W 15000 / C 7500 · 50 %". */
+export function fusionLine(
+  t: (key: MessageKey, values?: Record<string, string>) => string,
+  fusion: FusionOverlay,
+): TemplateResult {
+  const { window } = fusion;
+  // Bq/ml windows are thousands wide: whole numbers; small ones (SUV, ratios) keep two decimals.
+  const level = (value: number) =>
+    window && window.width >= 100 ? String(Math.round(value)) : formatNumber(value, 2);
+  const values = {
+    modality: fusion.modality,
+    width: window ? level(window.width) : '–',
+    center: window ? level(window.center) : '–',
+    opacity: String(Math.round(fusion.opacity * 100)),
+  };
+  return html`<div part="fusion">${t('fusionOverlay', values)}</div>`;
+}
