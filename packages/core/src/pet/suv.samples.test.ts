@@ -31,6 +31,17 @@ describe('suvbwScale on the generated PET', () => {
     }
   });
 
+  it('gives the same factor through every transfer syntax of the PET (first file of each variant)', async () => {
+    const variants = manifest.series.filter((series) => series.sourceSeriesKey === 'pet' && !series.primary);
+    expect(variants.length).toBeGreaterThan(5);
+    for (const variant of variants) {
+      const file = readPart10(new Uint8Array(await readFile(join(outDir, variant.files[0] as string))));
+      expect(Math.abs(suvbwScale(file.dataset).factor * facts.bqmlPerSuvbw - 1), variant.key).toBeLessThan(
+        1e-9,
+      );
+    }
+  });
+
   it("reads the lesion's centre voxel as its SUVbw (stored value × slope × factor)", () => {
     const { column, row, instanceNumber } = facts.lesion.voxel;
     const file = files.find((f) => f.instance.instanceNumber === instanceNumber);
