@@ -30,9 +30,10 @@ import { CT_WINDOW_PRESETS, checkedWindow, draggedWindow, type ViewWindow } from
  * scale bar and a frame scrollbar drawn above it by the element.
  *
  * Input (see `ViewportInput`): the primary button and one finger use the active `tool` (window,
- * pan, zoom, rotate, scroll, probe: the pixel's value in HU, SUVbw, …); the middle button pans, the right button zooms, Ctrl+wheel zooms
- * about the pointer, two fingers pinch-zoom and pan; the wheel, arrow and Page keys and the
- * scrollbar page through frames. Keys: Space play, 1–4 CT presets, I invert, R reset, W/P/Z/T/S
+ * pan, zoom, rotate, scroll, or probe: the value of the pixel pressed, in HU, SUVbw, …); the
+ * middle button pans, the right button zooms, Ctrl+wheel zooms about the pointer, two fingers
+ * pinch-zoom and pan; the wheel, arrow and Page keys and the scrollbar page through frames. The
+ * window is shown in the values' units (SUVbw for a PET whose SUV can be computed). Keys: Space play, 1–4 CT presets, I invert, R reset, W/P/Z/T/S
  * tools, `]`/`[` rotate 90°, H/V flip, +/− zoom.
  *
  * Shared objects may be handed in as properties (`decoderPool`, `renderDevice`, `client`); what
