@@ -85,6 +85,28 @@ export const MprFused: StoryObj = {
     ),
 };
 
+/**
+ * Fusion with a window set (`fusion-window-center` 900, `fusion-window-width` 400, in the fused
+ * series' modality units): the MR's tissue (600) falls dark, its lesion (1100) burns white, where the
+ * default min–max window shows both; each plane's overlay names the fusion ("Fused: MR · W 400 / C 900 · 50 %").
+ */
+export const MprFusedWindowed: StoryObj = {
+  render: () =>
+    frame(
+      html`<fovea-volume-layout
+        style="height: 100%"
+        layout="mpr"
+        study-uid=${IN_MEMORY_STUDY_UID}
+        series-uid=${CT_SERIES}
+        fusion-series-uid=${MR_SERIES}
+        fusion-window-center="900"
+        fusion-window-width="400"
+        .client=${inMemoryClient()}
+      ></fovea-volume-layout>`,
+      1200,
+    ),
+};
+
 /** The volume rendering with the bone preset; drag to turn it. */
 export const VolumeRendering: StoryObj = { render: () => view({ orientation: '3d' }) };
 
