@@ -48,7 +48,7 @@ export class VolumeViewLoad {
   }
 
   /** Drops the volume shown and loads the one `request` names (nothing when it names none). */
-  async reload(request: VolumeSourceRequest & { studyUid: string; seriesUid: string }): Promise<void> {
+  async reload(request: VolumeSourceRequest): Promise<void> {
     this.#stop();
     this.#set({ loaded: 0 });
     const abort = new AbortController();
