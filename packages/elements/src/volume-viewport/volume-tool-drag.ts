@@ -31,7 +31,8 @@ export interface ToolDragTarget {
  * patient orientation: turning them would move the crosshairs off their axes), `pan` moves the
  * image, `zoom` magnifies about where the drag began, `scroll` pages through planes. 3D:
  * `windowLevel` and `rotate` orbit the camera, `pan` and `zoom` move and magnify the rendering,
- * `scroll` does nothing.
+ * `scroll` does nothing. `probe` does nothing in volume views yet (it reads stack pixels only); a
+ * click still moves the cursor, as with every tool.
  */
 export class ToolDrag {
   /** Scroll-tool travel not yet turned into a whole step, CSS pixels. */
@@ -49,6 +50,8 @@ export class ToolDrag {
       target.zoomBy(Math.exp(-dy * DRAG_ZOOM_RATE), about);
     } else if (tool === 'scroll') {
       if (!is3d) this.#scroll(target, dy);
+    } else if (tool === 'probe') {
+      // Not a window drag: a reader probing a plane must not change its window by accident.
     } else if (is3d) target.camera = orbitBy(target.camera, dx, dy);
     else {
       const { center, width } = draggedWindow(target.shownWindow, dx, dy, target.clientHeight);
