@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, type Locator, type Page, test } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/browser/chromium.mjs';
-import { collectErrors, demoUrl, linearLevel, primarySeries } from './example-page.js';
+import {
+  collectErrors,
+  demoUrl,
+  type ImagePoint,
+  linearLevel,
+  primarySeries,
+  sampleViewport,
+} from './example-page.js';
 
 /**
  * `<fovea-viewer>` end to end: the built element on the demo server, against Orthanc with the
@@ -38,24 +45,12 @@ async function mountViewer(page: Page, attributes: Record<string, string>): Prom
   return page.locator('fovea-viewer');
 }
 
-type ImagePoint = readonly [column: number, row: number];
-
-/** RGBA of the active viewport's canvas pixels showing these image pixels (image fitted, centred). */
-async function sampleActive(viewer: Locator, image: ImagePoint, points: readonly ImagePoint[]) {
-  return viewer.evaluate(
-    async (element, { image, points }) => {
-      const viewport = (element as HTMLElementTagNameMap['fovea-viewer']).activeViewport;
-      if (!viewport) throw new Error('no active viewport');
-      const { width, height, data } = await viewport.readPixels();
-      const zoom = Math.min(width / image[0], height / image[1]);
-      return points.map(([column, row]) => {
-        const x = Math.floor(width / 2 + (column + 0.5 - image[0] / 2) * zoom);
-        const y = Math.floor(height / 2 + (row + 0.5 - image[1] / 2) * zoom);
-        return Array.from(data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4));
-      });
-    },
-    { image, points },
-  );
+/**
+ * RGBA of the active viewport's canvas pixels showing these image pixels (image fitted, centred):
+ * the viewport in the cell marked active, the one the viewer's `activeViewport` gives.
+ */
+function sampleActive(viewer: Locator, image: ImagePoint, points: readonly ImagePoint[]) {
+  return sampleViewport(viewer.locator('[part~="active"] > fovea-viewport'), image, points);
 }
 
 /** The active viewport's series and the frame it shows (0-based). */
@@ -64,6 +59,21 @@ function activeState(viewer: Locator) {
     const viewport = (element as HTMLElementTagNameMap['fovea-viewer']).activeViewport;
     return { series: viewport?.seriesUid, frame: viewport?.shownFrameIndex, count: viewport?.frameCount };
   });
+}
+
+/**
+ * axe's WCAG 2.1 A and AA rules over the page's `<fovea-viewer>`: each violation as one line (rule,
+ * help, where), and how many checks passed (none would mean axe never saw inside the shadow roots).
+ */
+async function wcagCheck(page: Page): Promise<{ violations: string[]; passes: unknown[] }> {
+  const results = await new AxeBuilder({ page })
+    .include('fovea-viewer')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+  );
+  return { violations, passes: results.passes };
 }
 
 /** Every text the viewer shows, the shadow roots of its parts included. */
@@ -263,14 +273,8 @@ for (const [mode, theme] of [
   test(`axe finds no WCAG 2.1 AA violation in the ${mode} viewer, ${theme} theme`, async ({ page }) => {
     const errors = collectErrors(page);
     await mountViewer(page, { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID, mode, theme });
-    const results = await new AxeBuilder({ page })
-      .include('fovea-viewer')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const violations = results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
-    );
-    expect(violations).toEqual([]);
+    const results = await wcagCheck(page);
+    expect(results.violations).toEqual([]);
     // The check must have looked inside the viewer's shadow roots, not at an empty host.
     expect(results.passes.length).toBeGreaterThan(5);
     expect(errors).toEqual([]);
@@ -293,14 +297,16 @@ const ctLesion = ct.facts.lesion as { centerLps: [number, number, number]; hu: n
 const LESION_LEVEL = linearLevel(ctLesion.hu, 40, 400);
 
 /**
- * Puts a `<fovea-viewer>` in the `mpr` (or `3d`) layout on the page and records every value of its
- * progress bar; resolves once the volume layout says its volumes are complete (`fovea-load`).
+ * Puts a `<fovea-viewer>` of the CT study in the `mpr` layout (or what `attributes` say, e.g.
+ * `layout: '3d'`) on the page and records every value of its progress bar; resolves once the volume
+ * layout says its volumes are complete (`fovea-load`), with the page's errors collected from the start.
  */
 async function mountVolumeViewer(
   page: Page,
-  attributes: Record<string, string>,
+  attributes: Record<string, string> = {},
   size: readonly [number, number] = [1200, 560],
-): Promise<Locator> {
+): Promise<{ viewer: Locator; errors: string[] }> {
+  const errors = collectErrors(page);
   await page.goto(demoUrl('ehr-embed/'));
   await page.evaluate(() => customElements.whenDefined('fovea-viewer'));
   await page.evaluate(
@@ -330,10 +336,18 @@ async function mountVolumeViewer(
         attributeFilter: ['value', 'max'],
       });
     },
-    { attributes, size },
+    {
+      attributes: {
+        'dicomweb-root': '/dicom-web',
+        'study-uid': ct.studyInstanceUID,
+        layout: 'mpr',
+        ...attributes,
+      },
+      size,
+    },
   );
   await page.evaluate(() => (window as unknown as { complete: Promise<void> }).complete);
-  return page.locator('fovea-viewer');
+  return { viewer: page.locator('fovea-viewer'), errors };
 }
 
 /** RGBA of view `orientation` of the viewer's volume layout at patient points, where its geometry draws them. */
@@ -372,7 +386,19 @@ async function cursorTo(viewer: Locator, point: readonly number[]): Promise<void
 }
 
 const PLANES = ['axial', 'coronal', 'sagittal'] as const;
-const besideLesion = (orientation: (typeof PLANES)[number]): [number, number, number] => {
+type Plane = (typeof PLANES)[number];
+
+/** RGBA of each MPR plane at the patient points `pointsOf(plane)` gives it, plane by plane. */
+async function planesRgbaAt(
+  viewer: Locator,
+  pointsOf: (plane: Plane) => readonly (readonly number[])[],
+): Promise<Record<Plane, number[][]>> {
+  const seen: Partial<Record<Plane, number[][]>> = {};
+  for (const plane of PLANES) seen[plane] = await volumeRgbaAt(viewer, plane, pointsOf(plane));
+  return seen as Record<Plane, number[][]>;
+}
+
+const besideLesion = (orientation: Plane): [number, number, number] => {
   const [x, y, z] = ctLesion.centerLps;
   // 10 mm away within the plane: soft tissue (posterior on the sagittal plane, to the left on the others).
   return orientation === 'sagittal' ? [x, y + 10, z] : [x + 10, y, z];
@@ -382,12 +408,7 @@ test('in the MPR layout the progress bar counts the CT volume to its whole serie
   page,
 }) => {
   test.setTimeout(VOLUME.timeout);
-  const errors = collectErrors(page);
-  const viewer = await mountVolumeViewer(page, {
-    'dicomweb-root': '/dicom-web',
-    'study-uid': ct.studyInstanceUID,
-    layout: 'mpr',
-  });
+  const { viewer, errors } = await mountVolumeViewer(page);
   await expect(viewer.locator('[part="progress"]')).toHaveCount(0, SLOW);
   const bar = await page.evaluate(() => (window as unknown as { bar: Array<[number, number]> }).bar);
   // Slices of the 300-slice CT, counted up to all of them while the volume streams in.
@@ -403,18 +424,11 @@ test('in the MPR layout the toolbar acts on every plane: lung preset, invert, re
   page,
 }) => {
   test.setTimeout(VOLUME.timeout);
-  const errors = collectErrors(page);
-  const viewer = await mountVolumeViewer(page, {
-    'dicomweb-root': '/dicom-web',
-    'study-uid': ct.studyInstanceUID,
-    layout: 'mpr',
-  });
+  const { viewer, errors } = await mountVolumeViewer(page);
   await cursorTo(viewer, ctLesion.centerLps);
   const lesionLevels = async () => {
-    const levels: number[] = [];
-    for (const plane of PLANES)
-      levels.push(((await volumeRgbaAt(viewer, plane, [ctLesion.centerLps]))[0] ?? [])[0] ?? -1);
-    return levels;
+    const seen = await planesRgbaAt(viewer, () => [ctLesion.centerLps]);
+    return PLANES.map((plane) => seen[plane][0]?.[0] ?? -1);
   };
   // The series' own window (its first slice's W 400 / L 40) to begin with.
   expect(await lesionLevels()).toEqual([LESION_LEVEL, LESION_LEVEL, LESION_LEVEL]);
@@ -446,24 +460,12 @@ test('in the MPR layout "Fuse PET" draws the PET lesion hot over the CT lesion i
   page,
 }) => {
   test.setTimeout(VOLUME.timeout);
-  const errors = collectErrors(page);
-  const viewer = await mountVolumeViewer(page, {
-    'dicomweb-root': '/dicom-web',
-    'study-uid': ct.studyInstanceUID,
-    layout: 'mpr',
-  });
+  const { viewer, errors } = await mountVolumeViewer(page);
   await cursorTo(viewer, ctLesion.centerLps);
-  const sample = async () => {
-    const seen: Record<string, { lesion: number[]; beside: number[] }> = {};
-    for (const plane of PLANES) {
-      const [lesion, beside] = await volumeRgbaAt(viewer, plane, [ctLesion.centerLps, besideLesion(plane)]);
-      seen[plane] = { lesion: lesion ?? [], beside: beside ?? [] };
-    }
-    return seen;
-  };
+  const sample = () => planesRgbaAt(viewer, (plane) => [ctLesion.centerLps, besideLesion(plane)]);
   const ctOnly = await sample();
   for (const plane of PLANES) {
-    expect(ctOnly[plane]?.lesion.slice(0, 3), `${plane}: CT alone`).toEqual([
+    expect(ctOnly[plane][0]?.slice(0, 3), `${plane}: CT alone`).toEqual([
       LESION_LEVEL,
       LESION_LEVEL,
       LESION_LEVEL,
@@ -492,17 +494,17 @@ test('in the MPR layout "Fuse PET" draws the PET lesion hot over the CT lesion i
   await cursorTo(viewer, ctLesion.centerLps);
   const fused = await sample();
   for (const plane of PLANES) {
-    const { lesion, beside } = fused[plane] as { lesion: number[]; beside: number[] };
-    const alone = ctOnly[plane] as { lesion: number[]; beside: number[] };
+    const [lesion = [], beside = []] = fused[plane];
+    const [aloneLesion = [], aloneBeside = []] = ctOnly[plane];
     // Hot: the PET lesion (its hottest voxels, the top of hot iron) lifts the red channel above the CT's grey.
     expect(lesion[0] as number, `${plane}: red at the lesion`).toBeGreaterThan(
-      (alone.lesion[0] as number) + 10,
+      (aloneLesion[0] as number) + 10,
     );
     // Elsewhere the PET is cool (hot iron has no green below half its range): green is the CT's grey
     // seen through the PET layer, half of it at the default opacity 0.5.
-    expect(alone.beside[1] as number).toBeGreaterThan(20);
+    expect(aloneBeside[1] as number).toBeGreaterThan(20);
     expect(
-      Math.abs((beside[1] as number) - (alone.beside[1] as number) / 2),
+      Math.abs((beside[1] as number) - (aloneBeside[1] as number) / 2),
       `${plane}: CT through`,
     ).toBeLessThanOrEqual(1.5);
   }
@@ -511,7 +513,7 @@ test('in the MPR layout "Fuse PET" draws the PET lesion hot over the CT lesion i
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect
     .poll(async () => (await volumeRgbaAt(viewer, 'axial', [ctLesion.centerLps]))[0]?.slice(0, 3), SLOW)
-    .toEqual(ctOnly.axial?.lesion.slice(0, 3));
+    .toEqual(ctOnly.axial[0]?.slice(0, 3));
   expect(errors).toEqual([]);
 });
 
@@ -524,22 +526,15 @@ for (const [layout, mode, theme] of [
   }) => {
     // axe itself took 80 s over the 3D layout on the loaded 2-core machine, after a 66 s load.
     test.setTimeout(2 * VOLUME.timeout);
-    const errors = collectErrors(page);
     // The 3D view ray-casts every pixel on a software GPU: a smaller viewer keeps it quick.
-    const viewer = await mountVolumeViewer(
+    const { viewer, errors } = await mountVolumeViewer(
       page,
-      { 'dicomweb-root': '/dicom-web', 'study-uid': ct.studyInstanceUID, layout, mode, theme },
+      { layout, mode, theme },
       layout === '3d' ? [720, 400] : [1200, 560],
     );
     await expect(viewer.locator('fovea-volume-viewport')).toHaveCount(layout === 'mpr' ? 3 : 1);
-    const results = await new AxeBuilder({ page })
-      .include('fovea-viewer')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const violations = results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
-    );
-    expect(violations).toEqual([]);
+    const results = await wcagCheck(page);
+    expect(results.violations).toEqual([]);
     expect(results.passes.length).toBeGreaterThan(5);
     expect(errors).toEqual([]);
   });
