@@ -12,11 +12,9 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/browser/chromium.mjs';
-import { startOrthanc } from '../../scripts/orthanc/orthanc.mjs';
-import { uploadFiles } from '../../scripts/orthanc/upload.mjs';
-import { generateSamples, sampleDataDir } from '../../scripts/sample-data/generate.mjs';
 import { measureLoad } from './first-image/measure.mjs';
-import { buildPages, servePages } from './first-image/pages.mjs';
+import { startCtOrthanc } from './shared/ct-orthanc.mjs';
+import { buildPages, servePages } from './shared/pages.mjs';
 
 const VIEWERS = /** @type {const} */ ([
   { key: 'cornerstone', label: 'Cornerstone3D 5.14 (minimal stack viewport page)' },
@@ -24,7 +22,7 @@ const VIEWERS = /** @type {const} */ ([
   { key: 'fovea-viewport', label: 'Fovea `<fovea-viewport>` alone' },
 ]);
 
-/** @type {Awaited<ReturnType<typeof startOrthanc>> | undefined} */
+/** @type {Awaited<ReturnType<typeof startCtOrthanc>>['orthanc'] | undefined} */
 let orthanc;
 /** @type {Awaited<ReturnType<typeof servePages>> | undefined} */
 let server;
@@ -38,21 +36,16 @@ export default {
     'CT 512×512×300 (explicit VR little endian) over WADO-RS from Orthanc, one decoder worker each: first image, all 300 slices decoded into a volume, longest main-thread task',
   unit: 'ms from navigation start',
   async setup() {
-    const outDir = sampleDataDir();
-    const manifest = await generateSamples({ outDir });
-    const ct = manifest.series.find((s) => s.primary && s.key === 'ct');
-    if (!ct) throw new Error('No primary CT in the sample manifest');
-    orthanc = await startOrthanc();
-    const uploaded = await uploadFiles(
-      orthanc,
-      ct.files.map((file) => join(outDir, file)),
-    );
-    const rejected = uploaded.filter((r) => r.status === 'rejected');
-    if (rejected.length > 0) throw new Error(`Orthanc rejected ${rejected.length} CT files`);
-    await buildPages();
-    server = await servePages(orthanc.url);
+    const started = await startCtOrthanc();
+    orthanc = started.orthanc;
+    const { ct, query } = started;
+    const outDir = await buildPages({
+      name: 'first-image',
+      root: join(import.meta.dirname, 'first-image'),
+      pages: VIEWERS.map((v) => v.key),
+    });
+    server = await servePages(outDir, orthanc.url);
     browser = await chromium.launch(chromiumLaunchOptions);
-    const query = `?study=${ct.studyInstanceUID}&series=${ct.seriesInstanceUID}`;
 
     // One load measures every metric; each metric's case takes its value from the viewer's next
     // load, which runs when the case finds no value waiting. The harness rotates the case order,

@@ -5,6 +5,7 @@
  * fetched (page and workers) before its first image.
  */
 import { gzipSync } from 'node:zlib';
+import { loadBenchPage } from '../shared/load-page.mjs';
 
 /**
  * @typedef {object} LoadMeasurement
@@ -25,73 +26,57 @@ import { gzipSync } from 'node:zlib';
  * @returns {Promise<LoadMeasurement>}
  */
 export async function measureLoad(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    /** @type {{ url: string, requestedAt: number, body: Promise<Buffer | undefined> }[]} */
-    const scripts = [];
-    // Epoch ms of each request (page and workers), comparable with the page's timeOrigin.
-    /** @type {WeakMap<import('playwright').Request, number>} */
-    const requestedAt = new WeakMap();
-    /** @type {{ path: string, requestedAt: number }[]} */
-    const dicomweb = [];
-    page.on('request', (request) => {
-      requestedAt.set(request, Date.now());
-      const { pathname, search } = new URL(request.url());
-      if (pathname.startsWith('/dicom-web/')) {
-        dicomweb.push({ path: pathname.slice('/dicom-web'.length) + search, requestedAt: Date.now() });
+  /** @type {{ url: string, requestedAt: number, body: Promise<Buffer | undefined> }[]} */
+  const scripts = [];
+  /** @type {{ path: string, requestedAt: number }[]} */
+  const dicomweb = [];
+  return loadBenchPage(browser, url, {
+    milestones: ['volumeReady'],
+    timeoutMs: options.timeoutMs ?? 120_000,
+    pollingMs: 50,
+    beforeLoad: (page) => {
+      // Epoch ms of each request (page and workers), comparable with the page's timeOrigin.
+      /** @type {WeakMap<import('playwright').Request, number>} */
+      const requestedAt = new WeakMap();
+      page.on('request', (request) => {
+        requestedAt.set(request, Date.now());
+        const { pathname, search } = new URL(request.url());
+        if (pathname.startsWith('/dicom-web/')) {
+          dicomweb.push({ path: pathname.slice('/dicom-web'.length) + search, requestedAt: Date.now() });
+        }
+      });
+      page.on('response', (response) => {
+        const type = response.headers()['content-type'] ?? '';
+        if (!type.includes('javascript')) return;
+        scripts.push({
+          url: new URL(response.url()).pathname,
+          requestedAt: requestedAt.get(response.request()) ?? Date.now(),
+          body: response.body().catch(() => undefined),
+        });
+      });
+    },
+    afterLoad: async (result, page) => {
+      const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+      const firstImageAt = timeOrigin + result.firstImage;
+      const scriptsBeforeFirstImage = [];
+      for (const script of scripts.filter((s) => s.requestedAt <= firstImageAt)) {
+        const body = await script.body;
+        if (!body) continue;
+        scriptsBeforeFirstImage.push({
+          url: script.url,
+          bytes: body.length,
+          gzipBytes: gzipSync(body, { level: 9 }).length,
+        });
       }
-    });
-    page.on('response', (response) => {
-      const type = response.headers()['content-type'] ?? '';
-      if (!type.includes('javascript')) return;
-      scripts.push({
-        url: new URL(response.url()).pathname,
-        requestedAt: requestedAt.get(response.request()) ?? Date.now(),
-        body: response.body().catch(() => undefined),
-      });
-    });
-    /** @type {string[]} */
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    const handle = await page.waitForFunction(
-      () => {
-        const r = /** @type {any} */ (window).benchResult;
-        return r && (r.error || r.volumeReady !== undefined) ? r : undefined;
-      },
-      undefined,
-      { timeout: options.timeoutMs ?? 120_000, polling: 50 },
-    );
-    const result = await handle.jsonValue();
-    if (result.error) throw new Error(`${url}: ${result.error}`);
-    if (errors.length > 0) throw new Error(`${url}: uncaught ${errors.join('; ')}`);
-    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
-    const firstImageAt = timeOrigin + result.firstImage;
-    const before = scripts.filter((s) => s.requestedAt <= firstImageAt);
-    const scriptsBeforeFirstImage = [];
-    for (const script of before) {
-      const body = await script.body;
-      if (!body) continue;
-      scriptsBeforeFirstImage.push({
-        url: script.url,
-        bytes: body.length,
-        gzipBytes: gzipSync(body, { level: 9 }).length,
-      });
-    }
-    return {
-      firstImageMs: result.firstImage,
-      volumeReadyMs: result.volumeReady,
-      longestTaskMs: result.longestTaskMs,
-      frames: result.volumeReadyDetail,
-      scriptsBeforeFirstImage,
-      dicomwebBeforeFirstImage: dicomweb.filter((r) => r.requestedAt <= firstImageAt).map((r) => r.path),
-      viewportCss: result.viewportCss ?? [],
-    };
-  } finally {
-    await context.close();
-  }
+      return {
+        firstImageMs: result.firstImage,
+        volumeReadyMs: result.volumeReady,
+        longestTaskMs: result.longestTaskMs,
+        frames: result.volumeReadyDetail,
+        scriptsBeforeFirstImage,
+        dicomwebBeforeFirstImage: dicomweb.filter((r) => r.requestedAt <= firstImageAt).map((r) => r.path),
+        viewportCss: result.viewportCss ?? [],
+      };
+    },
+  });
 }

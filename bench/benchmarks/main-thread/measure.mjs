@@ -5,6 +5,7 @@
  * scrolls 100 slices, and until the whole series is prefetched; optionally a CPU profile of the
  * page's main thread (CDP `Profiler`), summed by function.
  */
+import { loadBenchPage } from '../shared/load-page.mjs';
 
 /**
  * @typedef {object} PhaseTasks
@@ -28,52 +29,36 @@
  * @returns {Promise<MainThreadRun>}
  */
 export async function measureRun(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    if (options.profile) {
+  return loadBenchPage(browser, url, {
+    milestones: ['scrolled', 'prefetched'],
+    timeoutMs: options.timeoutMs ?? 180_000,
+    pollingMs: 100,
+    beforeLoad: async (_page, cdp) => {
+      if (!options.profile) return;
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
-    }
-    /** @type {string[]} */
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    const handle = await page.waitForFunction(
-      () => {
-        const r = /** @type {any} */ (window).benchResult;
-        return r && (r.error || (r.scrolled !== undefined && r.prefetched !== undefined)) ? r : undefined;
-      },
-      undefined,
-      { timeout: options.timeoutMs ?? 180_000, polling: 100 },
-    );
-    const result = await handle.jsonValue();
-    /** @type {{ fn: string, selfMs: number }[] | undefined} */
-    let profile;
-    if (options.profile) {
-      const { profile: cpu } = await cdp.send('Profiler.stop');
-      profile = topFunctions(cpu, 25);
-    }
-    if (result.error) throw new Error(`${url}: ${result.error}`);
-    if (errors.length > 0) throw new Error(`${url}: uncaught ${errors.join('; ')}`);
-    /** @type {{ start: number, duration: number }[]} */
-    const tasks = result.longTasks;
-    const end = Math.max(result.scrolled, result.prefetched);
-    return {
-      firstImageMs: result.firstImage,
-      scrollMs: result.scrolled - result.firstImage,
-      prefetchedMs: result.prefetched,
-      scroll: phase(tasks.filter((t) => t.start >= result.firstImage && t.start < result.scrolled)),
-      whole: phase(tasks.filter((t) => t.start < end)),
-      profile,
-    };
-  } finally {
-    await context.close();
-  }
+    },
+    afterLoad: async (result, _page, cdp) => {
+      /** @type {{ fn: string, selfMs: number }[] | undefined} */
+      let profile;
+      if (options.profile) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        profile = topFunctions(cpu, 25);
+      }
+      /** @type {{ start: number, duration: number }[]} */
+      const tasks = result.longTasks;
+      const end = Math.max(result.scrolled, result.prefetched);
+      return {
+        firstImageMs: result.firstImage,
+        scrollMs: result.scrolled - result.firstImage,
+        prefetchedMs: result.prefetched,
+        scroll: phase(tasks.filter((t) => t.start >= result.firstImage && t.start < result.scrolled)),
+        whole: phase(tasks.filter((t) => t.start < end)),
+        profile,
+      };
+    },
+  });
 }
 
 /** @param {{ duration: number }[]} tasks @returns {PhaseTasks} */
