@@ -28,8 +28,10 @@ async function mountLayout(page: Page, layout: 'mpr' | '3d'): Promise<Locator> {
       element.setAttribute('study-uid', study);
       element.setAttribute('series-uid', series);
       element.setAttribute('layout', layout);
-      // One 3D view ray-casts every pixel on a software GPU: keep it small.
-      element.style.cssText = `display:flex;width:${layout === '3d' ? 480 : 1200}px;height:420px`;
+      // One 3D view ray-casts every pixel on a software GPU (a full-quality MIP down 300 slices at
+      // 480×420 took a minute): keep it small, the lesion still spans a dozen pixels.
+      element.style.cssText =
+        layout === '3d' ? 'display:flex;width:280px;height:240px' : 'display:flex;width:1200px;height:420px';
       document.body.replaceChildren(element);
     },
     { layout, study: ct.studyInstanceUID, series: ct.seriesInstanceUID },
