@@ -117,7 +117,7 @@ const en = {
   fusionFrameOfReference:
     'The fused series is not shown: it does not share this series’ frame of reference. The series is shown alone.',
   fusionError: 'The fused series could not be shown. The series is shown alone.',
-  fusionOverlay: 'Fused: {modality} · W {width} / C {center} · {opacity} %',
+  fusionOverlay: 'Fused: {modality} · W {width} / C {center}{unit} · {opacity} %',
   // ultrasound (issue 7): scale bar from the Sequence of Ultrasound Regions; time into a cine
   scaleBarUltrasound: '{length} mm (US region)',
   cineElapsed: 'Time {time} s',
@@ -237,7 +237,7 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     fusionFrameOfReference:
       'La serie fusionada no se muestra: no comparte el marco de referencia de esta serie. Se muestra la serie sola.',
     fusionError: 'No se pudo mostrar la serie fusionada. Se muestra la serie sola.',
-    fusionOverlay: 'Fusionado: {modality} · An {width} / Ni {center} · {opacity} %',
+    fusionOverlay: 'Fusionado: {modality} · An {width} / Ni {center}{unit} · {opacity} %',
     scaleBarUltrasound: '{length} mm (región US)',
     cineElapsed: 'Tiempo {time} s',
   },
@@ -348,7 +348,7 @@ const catalogues: Record<string, Partial<Record<MessageKey, string>>> = {
     fusionToggle: '融合 PET',
     fusionFrameOfReference: '未显示融合序列：它与本序列的参考坐标系不同。仅显示本序列。',
     fusionError: '无法显示融合序列。仅显示本序列。',
-    fusionOverlay: '融合：{modality} · 窗宽 {width} / 窗位 {center} · {opacity} %',
+    fusionOverlay: '融合：{modality} · 窗宽 {width} / 窗位 {center}{unit} · {opacity} %',
     scaleBarUltrasound: '{length} mm（超声区域）',
     cineElapsed: '时间 {time} 秒',
   },

@@ -10,7 +10,11 @@ export interface SampleSeries {
   studyInstanceUID: string;
   seriesInstanceUID: string;
   files: string[];
-  facts: { lesion: { centerLps: Vec3; hu: number; radiusMm: number } };
+  facts: {
+    lesion: { centerLps: Vec3; hu: number; radiusMm: number };
+    /** PET only: Bq/ml per SUVbw unit, from the generator's dose, times and weight. */
+    bqmlPerSuvbw?: number;
+  };
 }
 
 /** The manifest's series `key`; throws when the generator did not make it. */

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/messages.js';
-import { formatNumber } from '../overlays/annotations.js';
+import { formatInUnits, formatNumber, type ShownUnits } from '../overlays/annotations.js';
 import type { FusionWindow } from './fusion-layer.js';
 import type { SeriesVolume } from './series-volume.js';
 
@@ -10,6 +10,8 @@ export interface FusionOverlay {
   modality: string;
   /** Its window, modality units (Bq/ml for PET); undefined before any voxel is known. */
   window: FusionWindow | undefined;
+  /** How its values are shown: SUVbw for a PET whose SUV core can compute, else as stored. */
+  units: ShownUnits;
   /** 0 … 1. */
   opacity: number;
 }
@@ -46,20 +48,31 @@ export class DefaultFusionWindow {
   }
 }
 
-/** The overlay's line for a fused volume: "Fused: PT · W 15000 / C 7500 · 50 %". */
+/**
+ * The words of the overlay's line for a fused volume: in SUVbw with two decimals for a PET with an
+ * SUV ("W 6.00 / C 3.00 SUVbw"), else in its stored units ("W 15000 / C 7500").
+ */
+export function fusionLineValues(fusion: FusionOverlay): Record<string, string> {
+  const { window, units } = fusion;
+  const suv = units.unit === 'SUVbw';
+  const level = (value: number) => {
+    if (suv) return formatInUnits(value, units);
+    // Bq/ml windows are thousands wide: whole numbers; small ones (ratios) keep two decimals.
+    return window && window.width >= 100 ? String(Math.round(value)) : formatNumber(value, 2);
+  };
+  return {
+    modality: fusion.modality,
+    width: window ? level(window.width) : '–',
+    center: window ? level(window.center) : '–',
+    unit: suv ? ' SUVbw' : '',
+    opacity: String(Math.round(fusion.opacity * 100)),
+  };
+}
+
+/** The overlay's line for a fused volume: "Fused: PT · W 6.00 / C 3.00 SUVbw · 50 %". */
 export function fusionLine(
   t: (key: MessageKey, values?: Record<string, string>) => string,
   fusion: FusionOverlay,
 ): TemplateResult {
-  const { window } = fusion;
-  // Bq/ml windows are thousands wide: whole numbers; small ones (SUV, ratios) keep two decimals.
-  const level = (value: number) =>
-    window && window.width >= 100 ? String(Math.round(value)) : formatNumber(value, 2);
-  const values = {
-    modality: fusion.modality,
-    width: window ? level(window.width) : '–',
-    center: window ? level(window.center) : '–',
-    opacity: String(Math.round(fusion.opacity * 100)),
-  };
-  return html`<div part="fusion">${t('fusionOverlay', values)}</div>`;
+  return html`<div part="fusion">${t('fusionOverlay', fusionLineValues(fusion))}</div>`;
 }

@@ -9,8 +9,10 @@ import {
   VolumeWasmLoader,
 } from '@fovea/core';
 import { type RenderDevice, type RenderVolume, renderVolumeData, renderVolumeSlots } from '@fovea/render';
+import type { ShownUnits } from '../overlays/annotations.js';
 import { DecodedFrameSource } from '../viewport/decoded-frame-source.js';
 import { loadSeriesFrames } from '../viewport/series-frames.js';
+import { valueUnits } from '../viewport/value-units.js';
 
 /** What {@link SeriesVolume.load} needs: where the series is, and the shared workers. */
 export interface SeriesVolumeSource {
@@ -70,6 +72,8 @@ export class SeriesVolume extends EventTarget {
     readonly displaySet: VolumeDisplaySet,
     /** The default window of the series: its first slice's stored window, if it has one. */
     readonly storedWindow: { center: number; width: number } | undefined,
+    /** How its voxels' values are shown to a reader (HU, SUVbw for a PET with an SUV, …). */
+    readonly units: ShownUnits,
     private readonly source: SeriesVolumeSource,
   ) {
     super();
@@ -105,7 +109,8 @@ export class SeriesVolume extends EventTarget {
       const renderVolume = await source.device.createVolume(renderVolumeData(volume));
       const window = set.slices[0]?.instance.frames[set.slices[0].frameIndex]?.voi?.windows[0];
       const stored = window && window.width >= 1 ? { center: window.center, width: window.width } : undefined;
-      return new SeriesVolume(volume, renderVolume, set, stored, source);
+      const first = set.slices[0] && series.datasets.get(set.slices[0].instance);
+      return new SeriesVolume(volume, renderVolume, set, stored, valueUnits(first), source);
     } catch (error) {
       volume.dispose();
       throw error;

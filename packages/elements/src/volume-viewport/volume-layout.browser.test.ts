@@ -172,7 +172,9 @@ describe('<fovea-volume-layout> events and fusion against Orthanc', () => {
     expect(views.map((view) => [view.fusionWindowCenter, view.fusionWindowWidth])).toEqual(
       Array(3).fill([7500, 15000]),
     );
-    expect(fusionLines()).toEqual(Array(3).fill('Fused: PT · W 15000 / C 7500 · 50 %'));
+    // Shown in SUVbw: the generated PET's dose, times and weight give one (see core's suvbwScale).
+    const suv = (bqml: number) => (bqml / (samples.pet.facts.bqmlPerSuvbw as number)).toFixed(2);
+    expect(fusionLines()).toEqual(Array(3).fill(`Fused: PT · W ${suv(15000)} / C ${suv(7500)} SUVbw · 50 %`));
     // A width below 1 is refused once, by the layout: the planes keep the previous window.
     layout.setAttribute('fusion-window-width', '0.5');
     await layout.updateComplete;
@@ -180,7 +182,7 @@ describe('<fovea-volume-layout> events and fusion against Orthanc', () => {
     expect(errors.map((error) => (error as { code?: string }).code)).toEqual(['INVALID_FUSION']);
     expect(layout.fusionWindowWidth).toBe(15000);
     expect(views.map((view) => view.fusionWindowWidth)).toEqual([15000, 15000, 15000]);
-    // Both removed: every plane is back to the min–max window of the PET's voxels.
+    // Both removed: every plane is back to the PET's stored window, 0 … 6 SUVbw.
     layout.removeAttribute('fusion-window-center');
     layout.removeAttribute('fusion-window-width');
     await layout.updateComplete;
@@ -188,9 +190,7 @@ describe('<fovea-volume-layout> events and fusion against Orthanc', () => {
     expect(views.map((view) => view.fusionWindowCenter ?? view.fusionWindowWidth)).toEqual(
       Array(3).fill(undefined),
     );
-    expect(fusionLines().every((line) => line?.startsWith('Fused: PT · W ') && !line.includes('15000'))).toBe(
-      true,
-    );
+    expect(fusionLines()).toEqual(Array(3).fill('Fused: PT · W 6.00 / C 3.00 SUVbw · 50 %'));
     expect(errors).toHaveLength(1);
   });
 

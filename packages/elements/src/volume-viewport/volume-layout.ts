@@ -34,8 +34,8 @@ import { FoveaVolumeViewport, type VolumeRenderPreset } from './volume-viewport.
  * Reference: otherwise the planes show the series alone, the element says why, and
  * `fovea-error` carries a `FusionFrameOfReferenceError` (`FUSION_FRAME_OF_REFERENCE`).
  * `fusion-window-center` / `fusion-window-width` window it in every plane (modality units, Bq/ml
- * for PET; by default the min–max of its voxels); a wrong pair fires `INVALID_FUSION` and the
- * previous window stays.
+ * for PET; by default its own stored window, else the min–max of its voxels); a wrong pair fires
+ * `INVALID_FUSION` and the previous window stays.
  *
  * Events are the layout's, not its views': one `fovea-load-start` per load, `fovea-progress`
  * with the slices in of every volume streaming (series and fused series together), one

@@ -3,7 +3,7 @@
  * WebGL2: the generated PET/CT (its lesion is hot where the CT lesion is, LPS (−70, 14, 0)).
  * Each expected pixel is a CPU composite computed here from the two volumes: core's trilinear
  * reslice of each at the canvas pixel's centre, the CT through the DICOM window, the PET through
- * the min–max window of its voxels (or the `fusion-window-*` one) and HOT_IRON, blended
+ * its stored window (or the `fusion-window-*` one) and HOT_IRON, blended
  * `colour·α + grey·(1 − α)`.
  */
 import { DecoderPool } from '@fovea/codecs';
@@ -80,17 +80,6 @@ function hotIron(k: number): [number, number, number] {
   ];
 }
 
-/** The window that maps a volume's smallest voxel to level 0 and its largest to 255. */
-function minMaxWindow(volume: Volume): { center: number; width: number } {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const value of volume.voxels()) {
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  return { center: (min + max + 1) / 2, width: max - min + 1 };
-}
-
 /** The volume's trilinear sample at `point` (mm LPS), by core's reslice of a one-pixel plane there. */
 function sampleAt(volume: Volume, plane: SlicePlane, point: Vec3, fill: number): number {
   const one: SlicePlane = { ...plane, origin: point, columns: 1, rows: 1 };
@@ -165,8 +154,11 @@ function fusionText(view: FoveaVolumeViewport): string | undefined {
   return (view.shadowRoot as ShadowRoot).querySelector('[part="fusion"]')?.textContent ?? undefined;
 }
 
-/** A PET window that lifts background uptake (about 1 SUV, 3.6 kBq/ml) and saturates the lesion (8 SUV). */
-const PET_WINDOW = { center: 7500, width: 15000 };
+/**
+ * A PET window of 0 … 11.8 SUVbw (Bq/ml): wider than the stored 0 … 6, so the lesion (8 SUV) no
+ * longer saturates and background uptake (about 1 SUV) is dimmer than by default.
+ */
+const PET_WINDOW = { center: 20000, width: 40000 };
 
 function rgbAt(frame: { width: number; data: Uint8Array }, [x, y]: readonly [number, number]): number[] {
   const ratio = devicePixelRatio || 1;
@@ -205,7 +197,10 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     await view.drawn();
     const frame = await view.readPixels();
     const plane = view.plane as SlicePlane;
-    const petWindow = minMaxWindow(pet.volume);
+    // By default the PET's own stored window: the generator wrote 3 ± 3 SUVbw in Bq/ml.
+    const petWindow = pet.storedWindow as { center: number; width: number };
+    const bqmlPerSuv = petSeries.facts.bqmlPerSuvbw as number;
+    expect(petWindow).toEqual({ center: Math.round(3 * bqmlPerSuv), width: Math.round(6 * bqmlPerSuv) });
     expect(plane).toBeDefined();
     const expected = (at: [number, number]) => composite(view, { ct, pet }, petWindow, at);
     const atLesion = view.screenPointOf(lesion) as [number, number];
@@ -235,7 +230,7 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     expect(alone).toEqual([hot.grey, hot.grey, hot.grey]);
   });
 
-  it('windows the PET with fusion-window-center / -width (Bq/ml): the predicted composite, not the min–max one', {
+  it('windows the PET with fusion-window-center / -width (Bq/ml): the predicted composite, not the default one', {
     timeout: 180_000,
   }, async () => {
     const volumes = await volumesOn(kind);
@@ -251,16 +246,18 @@ describe.each(BACKENDS)('<fovea-volume-viewport> fusion on %s', (kind) => {
     await view.drawn();
     expect([view.fusionWindowCenter, view.fusionWindowWidth]).toEqual([PET_WINDOW.center, PET_WINDOW.width]);
     const after = await view.readPixels();
-    const defaultWindow = minMaxWindow(volumes.pet.volume);
+    const defaultWindow = volumes.pet.storedWindow as { center: number; width: number };
     for (const point of at) {
       const windowed = composite(view, volumes, PET_WINDOW, point);
-      // The window is not the default: the levels it predicts differ from the min–max ones.
+      // The window is not the default: the levels it predicts differ from the stored window's.
       expect(windowed.level).not.toBe(composite(view, volumes, defaultWindow, point).level);
       expectClose(rgbAt(after, point), windowed.rgb);
       expect(rgbAt(after, point)).not.toEqual(rgbAt(before, point));
     }
-    // The lesion (8 SUV, about 29 kBq/ml) is above the window: hot iron's top, white.
-    expect(composite(view, volumes, PET_WINDOW, at[0] as [number, number]).level).toBe(255);
+    // The lesion (8 SUV, about 27 kBq/ml) saturates the stored window (hot iron's top) but not this one.
+    const atLesion = at[0] as [number, number];
+    expect(composite(view, volumes, defaultWindow, atLesion).level).toBe(255);
+    expect(composite(view, volumes, PET_WINDOW, atLesion).level).toBeLessThan(200);
   });
 });
 
@@ -336,19 +333,19 @@ describe('<fovea-volume-viewport> fusion window', () => {
   }, async () => {
     const volumes = await volumesOn('webgpu');
     const view = await fusedView(volumes);
-    // By default the window is the min–max one of the PET's voxels, as the render worker applies it.
-    const { center, width } = minMaxWindow(volumes.pet.volume);
-    expect(fusionText(view)).toBe(`Fused: PT · W ${Math.round(width)} / C ${Math.round(center)} · 50 %`);
+    // By default the PET's stored window, in SUVbw (its dose, times and weight give one).
+    expect(fusionText(view)).toBe('Fused: PT · W 6.00 / C 3.00 SUVbw · 50 %');
+    const suv = (bqml: number) => (bqml / (petSeries.facts.bqmlPerSuvbw as number)).toFixed(2);
     view.setAttribute('fusion-window-center', '7500');
     view.setAttribute('fusion-window-width', '15000');
     view.fusionOpacity = 0.7;
     await view.updateComplete;
-    expect(fusionText(view)).toBe('Fused: PT · W 15000 / C 7500 · 70 %');
+    expect(fusionText(view)).toBe(`Fused: PT · W ${suv(15000)} / C ${suv(7500)} SUVbw · 70 %`);
     // The language is read at each render (a page changing it asks for one).
     view.lang = 'es';
     view.requestUpdate();
     await view.updateComplete;
-    expect(fusionText(view)).toBe('Fusionado: PT · An 15000 / Ni 7500 · 70 %');
+    expect(fusionText(view)).toBe(`Fusionado: PT · An ${suv(15000)} / Ni ${suv(7500)} SUVbw · 70 %`);
     view.fusion = undefined;
     await view.updateComplete;
     expect(fusionText(view)).toBeUndefined();

@@ -41,7 +41,7 @@ export type VolumeOrientation = PlaneOrientation | '3d';
  *
  * With `fusion` set, planes draw a second volume of the same frame of reference over the first
  * (PET over CT) in `fusion-colormap` at `fusion-opacity`, through `fusion-window-center` /
- * `fusion-window-width` (by default the min–max of its voxels); the overlay names it ("Fused: PT ·
+ * `fusion-window-width` (by default its own stored window, else the min–max of its voxels); the overlay names it ("Fused: PT ·
  * W 15000 / C 7500 · 50 %"). The overlay names the patient direction at each edge and draws a scale
  * bar in mm (exact: plane pixels are the volume's spacing, the 3D camera is orthographic), with the
  * plane's position and the window.
@@ -130,7 +130,8 @@ export class FoveaVolumeViewport extends LitElement {
   /**
    * Centre of `fusion`'s window, in its modality units: the rescaled values its voxels hold (core's
    * `Volume` applies each slice's Rescale Slope and Intercept), so Bq/ml for a PET, not stored
-   * values. Set with `fusion-window-width` (≥ 1), or neither for the min–max of its voxels.
+   * values. Set with `fusion-window-width` (≥ 1), or neither for the fused series' stored window
+   * (its first slice's Window Center/Width), else the min–max of its voxels.
    */
   @property({ type: Number, attribute: 'fusion-window-center' }) fusionWindowCenter: number | undefined;
   /** Width of `fusion`'s window, modality units (see `fusionWindowCenter`). */
@@ -306,7 +307,8 @@ export class FoveaVolumeViewport extends LitElement {
     const fused = status === 'ready' ? this.fusion : undefined;
     const fusion = fused && {
       modality: fused.displaySet.modality ?? '',
-      window: fusionWindowOf(this) ?? this.#defaultFusionWindow.of(fused),
+      window: fusionWindowOf(this) ?? fused.storedWindow ?? this.#defaultFusionWindow.of(fused),
+      units: fused.units,
       opacity: this.fusionOpacity,
     };
     const overlay = series && viewOverlay(this, series, this.canvasSize, t, fusion);
