@@ -1,4 +1,10 @@
-import { canvasToImage, DEFAULT_SLICE_VIEW, fitZoom, type SliceView } from '@fovea/render';
+import {
+  type CanvasToImage,
+  canvasToImage,
+  DEFAULT_SLICE_VIEW,
+  fitZoom,
+  type SliceView,
+} from '@fovea/render';
 
 /**
  * Where and how the image sits in the viewport, in terms that survive a resize: magnification
@@ -113,15 +119,11 @@ function exactCosSin(degrees: number): [number, number] {
   return [Math.cos(radians), Math.sin(radians)];
 }
 
-/** An affine map from CSS pixels of the viewport (from its top-left) to image pixel coordinates. */
-export interface CssToImage {
-  xx: number;
-  xy: number;
-  x0: number;
-  yx: number;
-  yy: number;
-  y0: number;
-}
+/**
+ * An affine map from CSS pixels of the viewport (from its top-left) to image pixel coordinates:
+ * render's canvas map, with CSS pixels for canvas pixels.
+ */
+export type CssToImage = CanvasToImage;
 
 /**
  * Where a point of the viewport (CSS pixels from its top-left) lies in the image (continuous pixel
