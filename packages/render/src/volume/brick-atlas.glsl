@@ -42,11 +42,18 @@ ivec3 brickCell(ivec3 p) {
   return quotient((p + 1) * uAtlasGrid.xyz - 1, uAtlasVolumeSize.xyz, uAtlasVolumeSizeInverse.xyz);
 }
 
-ivec3 brickOffset(ivec3 cell) {
+ivec3 brickStart(ivec3 cell) {
+  return quotient(cell * uAtlasVolumeSize.xyz, uAtlasGrid.xyz, uAtlasGridInverse.xyz);
+}
+
+ivec3 tileOrigin(ivec3 cell) {
   int b = cell.x + uAtlasGrid.x * (cell.y + uAtlasGrid.y * cell.z);
   ivec3 q = quotient(ivec3(b), ivec3(uAtlasTiles.x, uAtlasTiles.x * uAtlasTiles.y, 1), vec3(uAtlasTilesInverse.xy, 1.0));
-  ivec3 tile = ivec3(b - q.x * uAtlasTiles.x, q.x - q.y * uAtlasTiles.y, q.y);
-  return tile * uAtlasTileSize.xyz - quotient(cell * uAtlasVolumeSize.xyz, uAtlasGrid.xyz, uAtlasGridInverse.xyz);
+  return ivec3(b - q.x * uAtlasTiles.x, q.x - q.y * uAtlasTiles.y, q.y) * uAtlasTileSize.xyz;
+}
+
+ivec3 brickOffset(ivec3 cell) {
+  return tileOrigin(cell) - brickStart(cell);
 }
 
 float load(ivec3 p) {
@@ -64,15 +71,19 @@ void loadCorners(ivec3 i0, ivec3 i1, out float c[8]) {
 #if defined(BRICK_ATLAS)
   {
     ivec3 cell = brickCell(i0);
-    if (any(notEqual(brickCell(i1), cell))) {
-      c[0] = load(i0);
-      c[1] = load(ivec3(i1.x, i0.y, i0.z));
-      c[2] = load(ivec3(i0.x, i1.y, i0.z));
-      c[3] = load(ivec3(i1.x, i1.y, i0.z));
-      c[4] = load(ivec3(i0.x, i0.y, i1.z));
-      c[5] = load(ivec3(i1.x, i0.y, i1.z));
-      c[6] = load(ivec3(i0.x, i1.y, i1.z));
-      c[7] = load(i1);
+    ivec3 cell1 = brickCell(i1);
+    if (any(notEqual(cell1, cell))) {
+      // Straddling a brick border: each corner through its own brick (see brick-atlas.wgsl).
+      ivec3 p0 = i0 - brickStart(cell);
+      ivec3 p1 = i1 - brickStart(cell1);
+      c[0] = texel(tileOrigin(cell) + p0);
+      c[1] = texel(tileOrigin(ivec3(cell1.x, cell.y, cell.z)) + ivec3(p1.x, p0.y, p0.z));
+      c[2] = texel(tileOrigin(ivec3(cell.x, cell1.y, cell.z)) + ivec3(p0.x, p1.y, p0.z));
+      c[3] = texel(tileOrigin(ivec3(cell1.x, cell1.y, cell.z)) + ivec3(p1.x, p1.y, p0.z));
+      c[4] = texel(tileOrigin(ivec3(cell.x, cell.y, cell1.z)) + ivec3(p0.x, p0.y, p1.z));
+      c[5] = texel(tileOrigin(ivec3(cell1.x, cell.y, cell1.z)) + ivec3(p1.x, p0.y, p1.z));
+      c[6] = texel(tileOrigin(ivec3(cell.x, cell1.y, cell1.z)) + ivec3(p0.x, p1.y, p1.z));
+      c[7] = texel(tileOrigin(cell1) + p1);
       return;
     }
     ivec3 offset = brickOffset(cell);

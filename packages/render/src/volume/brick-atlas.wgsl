@@ -54,14 +54,24 @@ fn brickCell(p: vec3i) -> vec3i {
   return quotient((p + 1) * a.grid.xyz - 1, a.volumeSize.xyz, a.volumeSizeInverse.xyz);
 }
 
-// Atlas texel minus voxel index, for the voxels of brick `cell`.
-fn brickOffset(cell: vec3i) -> vec3i {
+// The first voxel of brick `cell` along each axis.
+fn brickStart(cell: vec3i) -> vec3i {
+  let a = params.atlas;
+  return quotient(cell * a.volumeSize.xyz, a.grid.xyz, a.gridInverse.xyz);
+}
+
+// The first texel of the tile of brick `cell`.
+fn tileOrigin(cell: vec3i) -> vec3i {
   let a = params.atlas;
   let b = cell.x + a.grid.x * (cell.y + a.grid.y * cell.z);
   // (⌊b / tiles.x⌋, ⌊b / (tiles.x · tiles.y)⌋): the tile is (b mod tiles.x, ⌊b / tiles.x⌋ mod tiles.y, ⌊b / (tiles.x · tiles.y)⌋).
   let q = quotient(vec3i(b), vec3i(a.tiles.x, a.tiles.x * a.tiles.y, 1), vec3f(a.tilesInverse.xy, 1.0));
-  let tile = vec3i(b - q.x * a.tiles.x, q.x - q.y * a.tiles.y, q.y);
-  return tile * a.tileSize.xyz - quotient(cell * a.volumeSize.xyz, a.grid.xyz, a.gridInverse.xyz);
+  return vec3i(b - q.x * a.tiles.x, q.x - q.y * a.tiles.y, q.y) * a.tileSize.xyz;
+}
+
+// Atlas texel minus voxel index, for the voxels of brick `cell`.
+fn brickOffset(cell: vec3i) -> vec3i {
+  return tileOrigin(cell) - brickStart(cell);
 }
 
 // Voxel p (inside the volume).
@@ -78,11 +88,23 @@ fn loadCorners(i0: vec3i, i1: vec3i) -> Corners {
   var o1 = vec3i(0);
   if (BRICKED) {
     let cell = brickCell(i0);
-    if (any(brickCell(i1) != cell)) {
-      // The cell straddles a brick border (rare): each voxel through its own brick.
+    let cell1 = brickCell(i1);
+    if (any(cell1 != cell)) {
+      // The cell straddles a brick border (rare): each corner through its own brick, the brick
+      // of i0 or i1 along each axis; starts per axis, a tile per corner.
+      let s0 = brickStart(cell);
+      let s1 = brickStart(cell1);
+      let p0 = i0 - s0;
+      let p1 = i1 - s1;
       return Corners(
-        load(i0), load(vec3i(i1.x, i0.y, i0.z)), load(vec3i(i0.x, i1.y, i0.z)), load(vec3i(i1.x, i1.y, i0.z)),
-        load(vec3i(i0.x, i0.y, i1.z)), load(vec3i(i1.x, i0.y, i1.z)), load(vec3i(i0.x, i1.y, i1.z)), load(i1),
+        texel(tileOrigin(cell) + p0),
+        texel(tileOrigin(vec3i(cell1.x, cell.y, cell.z)) + vec3i(p1.x, p0.y, p0.z)),
+        texel(tileOrigin(vec3i(cell.x, cell1.y, cell.z)) + vec3i(p0.x, p1.y, p0.z)),
+        texel(tileOrigin(vec3i(cell1.x, cell1.y, cell.z)) + vec3i(p1.x, p1.y, p0.z)),
+        texel(tileOrigin(vec3i(cell.x, cell.y, cell1.z)) + vec3i(p0.x, p0.y, p1.z)),
+        texel(tileOrigin(vec3i(cell1.x, cell.y, cell1.z)) + vec3i(p1.x, p0.y, p1.z)),
+        texel(tileOrigin(vec3i(cell.x, cell1.y, cell1.z)) + vec3i(p0.x, p1.y, p1.z)),
+        texel(tileOrigin(cell1) + p1),
       );
     }
     let offset = brickOffset(cell);
