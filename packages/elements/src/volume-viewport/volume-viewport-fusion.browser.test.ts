@@ -12,8 +12,9 @@ import { type BackendKind, RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
+import { filledVolume } from '../test-support/filled-volume.js';
 import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
-import { SeriesVolume } from './series-volume.js';
+import type { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
 defineFoveaElements();
@@ -49,18 +50,11 @@ async function volumesOn(kind: BackendKind) {
   const done = loaded.get(kind);
   if (done) return done;
   const device = await RenderDevice.create({ backends: [kind] });
-  const load = async (series: SampleSeries) => {
-    const volume = await SeriesVolume.load({
-      client,
-      studyUid: series.studyInstanceUID,
-      seriesUid: series.seriesInstanceUID,
-      pool,
-      device,
-    });
-    await volume.fill();
-    return volume;
+  const entry = {
+    device,
+    ct: await filledVolume(client, ctSeries, pool, device),
+    pet: await filledVolume(client, petSeries, pool, device),
   };
-  const entry = { device, ct: await load(ctSeries), pet: await load(petSeries) };
   loaded.set(kind, entry);
   return entry;
 }

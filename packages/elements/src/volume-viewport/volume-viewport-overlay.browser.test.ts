@@ -9,8 +9,9 @@ import { RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
+import { filledVolume } from '../test-support/filled-volume.js';
 import { storeSampleSeries } from '../test-support/sample-series.js';
-import { SeriesVolume } from './series-volume.js';
+import type { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeViewport, VolumeOrientation } from './volume-viewport.js';
 
 defineFoveaElements();
@@ -26,14 +27,7 @@ beforeAll(async () => {
   lesion = excerpt.facts.lesion.centerLps;
   pool = new DecoderPool({ size: 2 });
   device = await RenderDevice.create();
-  series = await SeriesVolume.load({
-    client,
-    studyUid: excerpt.studyInstanceUID,
-    seriesUid: excerpt.seriesInstanceUID,
-    pool,
-    device,
-  });
-  await series.fill();
+  series = await filledVolume(client, excerpt, pool, device);
 }, 120_000);
 
 afterAll(() => {

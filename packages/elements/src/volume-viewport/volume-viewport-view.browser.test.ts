@@ -12,8 +12,9 @@ import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
 import type { FoveaToolChangeEvent } from '../events/tool-change-event.js';
 import type { FoveaViewChangeEvent } from '../events/view-change-event.js';
+import { filledVolume } from '../test-support/filled-volume.js';
 import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
-import { SeriesVolume } from './series-volume.js';
+import type { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
 defineFoveaElements();
@@ -52,14 +53,7 @@ async function volumeOn(kind: BackendKind): Promise<{ device: RenderDevice; seri
   expect(device.backend.kind).toBe(kind);
   let series = volumes.get(kind);
   if (!series) {
-    series = await SeriesVolume.load({
-      client,
-      studyUid: excerpt.studyInstanceUID,
-      seriesUid: excerpt.seriesInstanceUID,
-      pool,
-      device,
-    });
-    await series.fill();
+    series = await filledVolume(client, excerpt, pool, device);
     volumes.set(kind, series);
   }
   return { device, series };

@@ -10,9 +10,10 @@ import { RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
 import type { FoveaErrorEvent } from '../events/error-event.js';
+import { filledVolume } from '../test-support/filled-volume.js';
 import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
 import { linkCursors } from './cursor-link.js';
-import { SeriesVolume } from './series-volume.js';
+import type { SeriesVolume } from './series-volume.js';
 import type { FoveaVolumeLayout } from './volume-layout.js';
 import type { FoveaVolumeViewport } from './volume-viewport.js';
 
@@ -68,16 +69,8 @@ function complete(series: SeriesVolume): Promise<void> {
 }
 
 /** The excerpt streamed into a volume of its own on the shared device, every slice in. */
-async function filledVolume(): Promise<SeriesVolume> {
-  const series = await SeriesVolume.load({
-    client,
-    studyUid: excerpt.studyInstanceUID,
-    seriesUid: excerpt.seriesInstanceUID,
-    pool,
-    device,
-  });
-  await series.fill();
-  return series;
+function filledExcerpt(): Promise<SeriesVolume> {
+  return filledVolume(client, excerpt, pool, device);
 }
 
 /** Grey level of the canvas pixel under CSS point (x, y). */
@@ -120,7 +113,7 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
   });
 
   it('keeps three views of one shared volume on one cursor: a click in one moves the others', async () => {
-    const series = await filledVolume();
+    const series = await filledExcerpt();
     const views = (['axial', 'coronal', 'sagittal'] as const).map((orientation) =>
       mount({ orientation }, { renderDevice: device, volume: series }),
     );
@@ -172,7 +165,7 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
   });
 
   it('projects a thick slab: a 20 mm MIP around a plane 8 mm above the lesion shows it, the thin plane does not', async () => {
-    const series = await filledVolume();
+    const series = await filledExcerpt();
     const above = shifted(lesion.centerLps, [0, 0, 8]);
     const view = mount({ orientation: 'axial' }, { renderDevice: device, volume: series, cursor: above });
     await loaded(view);
@@ -192,7 +185,7 @@ describe('<fovea-volume-viewport> against Orthanc', () => {
   });
 
   it('shows the lesion brightest where the camera projects it in a MIP seen from above', async () => {
-    const series = await filledVolume();
+    const series = await filledExcerpt();
     const view = mount({ orientation: '3d', preset: 'mip' }, { renderDevice: device, volume: series });
     await loaded(view);
     view.camera = { ...view.camera, elevation: 90 };
