@@ -5,6 +5,7 @@ export { FoveaProgressEvent } from './events/progress-event.js';
 export { FoveaStudySelectEvent } from './events/study-select-event.js';
 export { FoveaToolChangeEvent } from './events/tool-change-event.js';
 export { FoveaViewChangeEvent } from './events/view-change-event.js';
+export type { ShownUnits } from './overlays/annotations.js';
 export { FoveaSeriesBrowser, SERIES_DRAG_TYPE } from './series-browser/series-browser.js';
 export { FoveaSeriesSelectEvent } from './series-browser/series-select-event.js';
 export { SeriesThumbnailError } from './series-browser/series-thumbnail-error.js';
