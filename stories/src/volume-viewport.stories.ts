@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { IN_MEMORY_STUDY_UID, inMemoryClient, offlineClient } from './support/in-memory-dicomweb.js';
 
 /**
@@ -64,48 +64,37 @@ export const AxialZoomed: StoryObj = {
     ></fovea-volume-viewport>`),
 };
 
+/** The MPR layout of the CT with the MR fused over it, through `window` when given. */
+function fusedLayout(window?: { center: number; width: number }) {
+  return frame(
+    html`<fovea-volume-layout
+      style="height: 100%"
+      layout="mpr"
+      study-uid=${IN_MEMORY_STUDY_UID}
+      series-uid=${CT_SERIES}
+      fusion-series-uid=${MR_SERIES}
+      fusion-window-center=${window?.center ?? nothing}
+      fusion-window-width=${window?.width ?? nothing}
+      .client=${inMemoryClient()}
+    ></fovea-volume-layout>`,
+    1200,
+  );
+}
+
 /**
  * Fusion: the MR drawn over the CT planes in hot iron at 50 % (`fusion-series-uid` of the layout
  * sets each plane view's `fusion`); the MR's bright lesion stands in for a PET hot spot. The MR's
  * 8 slices cover the upper half of the CT's 16: the coronal and sagittal planes show the fusion
  * there, the axial plane through the volume centre lies just below the MR and shows the CT alone.
  */
-export const MprFused: StoryObj = {
-  render: () =>
-    frame(
-      html`<fovea-volume-layout
-        style="height: 100%"
-        layout="mpr"
-        study-uid=${IN_MEMORY_STUDY_UID}
-        series-uid=${CT_SERIES}
-        fusion-series-uid=${MR_SERIES}
-        .client=${inMemoryClient()}
-      ></fovea-volume-layout>`,
-      1200,
-    ),
-};
+export const MprFused: StoryObj = { render: () => fusedLayout() };
 
 /**
  * Fusion with a window set (`fusion-window-center` 900, `fusion-window-width` 400, in the fused
- * series' modality units): the MR's tissue (600) falls dark, its lesion (1100) burns white, where the
- * default min–max window shows both; each plane's overlay names the fusion ("Fused: MR · W 400 / C 900 · 50 %").
+ * series' modality units): the MR's tissue (600) falls dark and its lesion (1100) burns white;
+ * each plane's overlay names the fusion ("Fused: MR · W 400 / C 900 · 50 %").
  */
-export const MprFusedWindowed: StoryObj = {
-  render: () =>
-    frame(
-      html`<fovea-volume-layout
-        style="height: 100%"
-        layout="mpr"
-        study-uid=${IN_MEMORY_STUDY_UID}
-        series-uid=${CT_SERIES}
-        fusion-series-uid=${MR_SERIES}
-        fusion-window-center="900"
-        fusion-window-width="400"
-        .client=${inMemoryClient()}
-      ></fovea-volume-layout>`,
-      1200,
-    ),
-};
+export const MprFusedWindowed: StoryObj = { render: () => fusedLayout({ center: 900, width: 400 }) };
 
 /** The volume rendering with the bone preset; drag to turn it. */
 export const VolumeRendering: StoryObj = { render: () => view({ orientation: '3d' }) };
