@@ -9,6 +9,7 @@ import { DicomWebClient, jsonNumber, readPart10 } from '@fovea/core';
 import { fitZoom, RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineFoveaElements } from '../define.js';
+import { openViewport } from '../test-support/open-viewport.js';
 import { type SampleSeries, storeSampleSeries } from '../test-support/sample-series.js';
 import type { FoveaViewport } from './viewport.js';
 
@@ -65,21 +66,15 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-async function open(series: SampleSeries): Promise<FoveaViewport> {
-  const viewport = document.createElement('fovea-viewport');
-  viewport.style.cssText = `position:fixed;left:0;top:0;display:block;width:${SIZE}px;height:${SIZE}px`;
-  viewport.client = client;
-  viewport.decoderPool = pool;
-  viewport.renderDevice = device;
-  const loaded = new Promise<void>((resolve, reject) => {
-    viewport.addEventListener('fovea-load', () => resolve(), { once: true });
-    viewport.addEventListener('fovea-error', (event) => reject(event.error), { once: true });
+function open(series: SampleSeries): Promise<FoveaViewport> {
+  return openViewport({
+    client,
+    pool,
+    device,
+    studyUid: series.studyInstanceUID,
+    seriesUid: series.seriesInstanceUID,
+    style: `position:fixed;left:0;top:0;display:block;width:${SIZE}px;height:${SIZE}px`,
   });
-  viewport.studyUid = series.studyInstanceUID;
-  viewport.seriesUid = series.seriesInstanceUID;
-  document.body.append(viewport);
-  await loaded;
-  return viewport;
 }
 
 const part = (viewport: FoveaViewport, name: string) =>

@@ -3,6 +3,7 @@ import { DicomWebClient } from '@fovea/core';
 import { RenderDevice } from '@fovea/render';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defineFoveaElements } from '../define.js';
+import { openViewport } from '../test-support/open-viewport.js';
 import type { FoveaViewport } from './viewport.js';
 
 defineFoveaElements();
@@ -61,21 +62,15 @@ afterEach(() => {
 });
 
 /** A viewport on the shared pool and device, showing the series through `client`. */
-async function open(client: DicomWebClient): Promise<FoveaViewport> {
-  const viewport = document.createElement('fovea-viewport');
-  viewport.style.cssText = 'display:block;width:256px;height:256px';
-  viewport.client = client;
-  viewport.decoderPool = pool;
-  viewport.renderDevice = device;
-  const loaded = new Promise<void>((resolve, reject) => {
-    viewport.addEventListener('fovea-load', () => resolve(), { once: true });
-    viewport.addEventListener('fovea-error', (event) => reject(event.error), { once: true });
+function open(client: DicomWebClient): Promise<FoveaViewport> {
+  return openViewport({
+    client,
+    pool,
+    device,
+    studyUid: series.study,
+    seriesUid: series.series,
+    style: 'display:block;width:256px;height:256px',
   });
-  viewport.studyUid = series.study;
-  viewport.seriesUid = series.series;
-  document.body.append(viewport);
-  await loaded;
-  return viewport;
 }
 
 /** Frame requests the page itself made (a worker's fetches are in the worker's own timeline). */
