@@ -1,6 +1,6 @@
 import type { RenderVolume } from '@fovea/render';
 import { describe, expect, it } from 'vitest';
-import { checkFusion, fusionKey, fusionLayer } from './fusion-layer.js';
+import { checkFusion, fusionLayer } from './fusion-layer.js';
 import type { SeriesVolume } from './series-volume.js';
 
 const settings = { opacity: 0.5, colormap: 'hot-iron' } as const;
@@ -38,24 +38,22 @@ describe('checkFusion', () => {
   });
 });
 
-describe('fusionLayer and fusionKey', () => {
-  const volume = { renderVolume: { id: 3 } as RenderVolume } as SeriesVolume;
+describe('fusionLayer', () => {
+  const stored = { center: 10133, width: 20265 };
+  const volume = { renderVolume: { id: 3 } as RenderVolume, storedWindow: stored } as SeriesVolume;
+  const bare = { renderVolume: { id: 4 } as RenderVolume, storedWindow: undefined } as SeriesVolume;
 
-  it('passes the window as the layer’s VOI, and leaves it out for the min–max default', () => {
+  it('passes the window set as the layer’s VOI, before the series’ stored one', () => {
     expect(fusionLayer({ ...settings, volume, window: { center: 7500, width: 15000 } })?.voi).toEqual({
       kind: 'window',
       center: 7500,
       width: 15000,
     });
-    expect(fusionLayer({ ...settings, volume })).not.toHaveProperty('voi');
-    expect(fusionLayer({ ...settings, volume: undefined })).toBeUndefined();
   });
 
-  it('changes the key when the window does', () => {
-    const keys = [undefined, { center: 7500, width: 15000 }, { center: 7500, width: 20000 }].map((window) =>
-      fusionKey(fusionLayer({ ...settings, volume, window })),
-    );
-    expect(new Set(keys).size).toBe(3);
-    expect(fusionKey(undefined)).toBe('');
+  it('falls back to the series’ stored window, and leaves the VOI out (min–max) without one', () => {
+    expect(fusionLayer({ ...settings, volume })?.voi).toEqual({ kind: 'window', ...stored });
+    expect(fusionLayer({ ...settings, volume: bare })).not.toHaveProperty('voi');
+    expect(fusionLayer({ ...settings, volume: undefined })).toBeUndefined();
   });
 });

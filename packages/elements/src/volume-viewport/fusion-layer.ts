@@ -15,7 +15,7 @@ export interface FusionSettings {
   /** 0 (invisible) … 1 (opaque). */
   opacity: number;
   colormap: ColormapName;
-  /** Its window; undefined for the render default (the min–max of its voxels). */
+  /** Its window as set; undefined for the default (see {@link defaultedFusionWindow}). */
   window?: FusionWindow | undefined;
 }
 
@@ -31,7 +31,7 @@ export interface FusionInput {
 
 /**
  * Checks fusion settings from properties or attributes and gives the window they set (undefined:
- * the min–max default); throws `INVALID_FUSION` naming the value (the render worker would refuse
+ * the default); throws `INVALID_FUSION` naming the value (the render worker would refuse
  * them later, with no hint of which attribute was wrong).
  */
 export function checkFusion(settings: FusionInput): FusionWindow | undefined {
@@ -71,14 +71,28 @@ function checkFusionWindow(center: unknown, width: unknown): FusionWindow | unde
 }
 
 /**
- * The render worker's fusion layer for `settings`: the volume's GPU copy through its window (by
- * default the render default: the min–max of its voxels, widened as it streams in), colour map and
- * opacity. The render volume holds modality values (core's `Volume` applies each slice's rescale
- * as it writes it, and `renderVolumeData` copies those voxels), so the window is passed as it is.
+ * The window a fused volume is drawn with: the one set, else the series' own stored window (its
+ * first slice's Window Center/Width: what its stack view shows); undefined when it has neither,
+ * for the render worker's min–max of its voxels.
+ */
+export function defaultedFusionWindow(
+  window: FusionWindow | undefined,
+  volume: Pick<SeriesVolume, 'storedWindow'>,
+): FusionWindow | undefined {
+  return window ?? volume.storedWindow;
+}
+
+/**
+ * The render worker's fusion layer for `settings`: the volume's GPU copy through its window (see
+ * {@link defaultedFusionWindow}; without one the render default, the min–max of its voxels,
+ * widened as it streams in), colour map and opacity. The render volume holds modality values
+ * (core's `Volume` applies each slice's rescale as it writes it, and `renderVolumeData` copies
+ * those voxels), so the window is passed as it is.
  */
 export function fusionLayer(settings: FusionSettings): FusionLayer<RenderVolume> | undefined {
-  const { volume, window } = settings;
+  const { volume } = settings;
   if (!volume) return undefined;
+  const window = defaultedFusionWindow(settings.window, volume);
   const layer: FusionLayer<RenderVolume> = {
     volume: volume.renderVolume,
     opacity: settings.opacity,
@@ -86,11 +100,4 @@ export function fusionLayer(settings: FusionSettings): FusionLayer<RenderVolume>
   };
   if (window) layer.voi = { kind: 'window', center: window.center, width: window.width };
   return layer;
-}
-
-/** A key that changes whenever the layer sent to the worker would. */
-export function fusionKey(layer: FusionLayer<RenderVolume> | undefined): string {
-  if (!layer) return '';
-  const voi = layer.voi?.kind === 'window' ? `${layer.voi.center}/${layer.voi.width}` : 'min-max';
-  return `${layer.volume.id}:${layer.opacity}:${layer.colormap}:${voi}`;
 }

@@ -17,12 +17,12 @@ export interface FusionOverlay {
 }
 
 /**
- * The window a fused volume is drawn with when none is set: the render worker's default, the
- * min–max window of its voxels (`(min + max + 1) / 2`, `max − min + 1`), here over the slices
- * written so far (the same once the volume is complete). Remembered per volume and slice count: a
+ * The window a fused volume without a window of its own is drawn with: the render worker's
+ * default, the min–max window of its voxels (`(min + max + 1) / 2`, `max − min + 1`), here over
+ * the slices written so far (the same once the volume is complete). Remembered per volume and slice count: a
  * pass over the voxels at every overlay update would be wasted.
  */
-export class DefaultFusionWindow {
+export class MinMaxFusionWindow {
   #series: SeriesVolume | undefined;
   #ready = -1;
   #window: FusionWindow | undefined;

@@ -36,7 +36,7 @@ export function keepFusionValid(
   }
 }
 
-/** The fusion window an element's properties set; undefined for the default (min–max). Throws `INVALID_FUSION`. */
+/** The fusion window an element's properties set; undefined for the default. Throws `INVALID_FUSION`. */
 export function fusionWindowOf(element: FusionProperties): FusionWindow | undefined {
   return checkFusion({
     opacity: 'fusionOpacity' in element ? element.fusionOpacity : FUSION_DEFAULTS.fusionOpacity,

@@ -79,9 +79,8 @@ export async function drawVolumeView(
       volume: view.fusion,
       opacity: view.fusionOpacity,
       colormap: view.fusionColormap,
-      // The element keeps its window valid (`keepFusionValid`): this does not throw. Unset: the
-      // fused series' own stored window (what its stack view shows), else the worker's min–max.
-      window: fusionWindowOf(view) ?? view.fusion?.storedWindow,
+      // The element keeps its window valid (`keepFusionValid`): this does not throw.
+      window: fusionWindowOf(view),
     }),
     interacting,
   });

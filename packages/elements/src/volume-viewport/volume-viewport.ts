@@ -9,7 +9,8 @@ import { checkedTool, type ViewportTool } from '../viewport/viewport-tool.js';
 import { checkedWindow } from '../viewport/window-presets.js';
 import { CoalescedDraw } from './coalesced-draw.js';
 import { FoveaCursorChangeEvent } from './cursor-change-event.js';
-import { DefaultFusionWindow } from './fusion-overlay.js';
+import { defaultedFusionWindow } from './fusion-layer.js';
+import { MinMaxFusionWindow } from './fusion-overlay.js';
 import { fusionWindowOf, keepFusionValid } from './fusion-properties.js';
 import { FITTED_PLANE, type PlaneZoom } from './plane-screen.js';
 import type { SeriesVolume } from './series-volume.js';
@@ -41,8 +42,8 @@ export type VolumeOrientation = PlaneOrientation | '3d';
  *
  * With `fusion` set, planes draw a second volume of the same frame of reference over the first
  * (PET over CT) in `fusion-colormap` at `fusion-opacity`, through `fusion-window-center` /
- * `fusion-window-width` (by default its own stored window, else the min–max of its voxels); the overlay names it ("Fused: PT ·
- * W 15000 / C 7500 · 50 %"). The overlay names the patient direction at each edge and draws a scale
+ * `fusion-window-width` (by default its own stored window, else the min–max of its voxels); the
+ * overlay names it ("Fused: PT · W 6.00 / C 3.00 SUVbw · 50 %"). The overlay names the patient direction at each edge and draws a scale
  * bar in mm (exact: plane pixels are the volume's spacing, the 3D camera is orthographic), with the
  * plane's position and the window.
  *
@@ -165,7 +166,7 @@ export class FoveaVolumeViewport extends LitElement {
     (error) => this.#fail(error),
   );
   #fusionListeners: AbortController | undefined;
-  readonly #defaultFusionWindow = new DefaultFusionWindow();
+  readonly #minMaxFusionWindow = new MinMaxFusionWindow();
 
   readonly #gestures = new VolumeViewGestures(this, {
     toImage: (plane, x, y) => viewPlaneScreen(this, plane, this.canvasSize).toImage(x, y),
@@ -307,7 +308,7 @@ export class FoveaVolumeViewport extends LitElement {
     const fused = status === 'ready' ? this.fusion : undefined;
     const fusion = fused && {
       modality: fused.displaySet.modality ?? '',
-      window: fusionWindowOf(this) ?? fused.storedWindow ?? this.#defaultFusionWindow.of(fused),
+      window: defaultedFusionWindow(fusionWindowOf(this), fused) ?? this.#minMaxFusionWindow.of(fused),
       units: fused.units,
       opacity: this.fusionOpacity,
     };
@@ -352,7 +353,7 @@ export class FoveaVolumeViewport extends LitElement {
     this.#fusionListeners?.abort();
     this.#fusionListeners = fusion && new AbortController();
     if (fusion && this.#fusionListeners) {
-      // Once complete, the overlay's default fusion window is its whole min–max.
+      // Once complete, a min–max fusion window (no stored one) covers all its voxels.
       const redraw = () => {
         this.#requestDraw();
         this.requestUpdate();
