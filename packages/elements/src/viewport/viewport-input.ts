@@ -81,7 +81,8 @@ const MIN_SCROLL_PX_PER_FRAME = 4;
  * Mouse, touch and keyboard input of a viewport, mapped to commands. Listeners are tied to an
  * AbortController and released when the element leaves the DOM.
  *
- * - Primary button or one finger: the active tool (the probe reads the pixel pressed, then dragged over). Middle button: pan. Right button: zoom.
+ * - Primary button or one finger: the active tool (the probe reads the pixel pressed, then each
+ *   pixel dragged over). Middle button: pan. Right button: zoom.
  * - Two fingers: pinch to zoom about their midpoint, move together to pan.
  * - Wheel: page through frames; with Ctrl or ⌘ (and trackpad pinch): zoom about the pointer.
  * - Keys: arrows, Page Up/Down, Home/End page; Space plays; 1–9 window presets; I invert;
